@@ -1,0 +1,41 @@
+// The manifest, kept apart from the build config so tests can check what it asks for.
+// Every permission is explained here and in the README ("Permissions").
+import { DEFAULT_NEWS_SITE_PATTERNS } from './core/sites';
+
+export function buildManifest(browser: string) {
+  return {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage', // settings, follows (sync holds follow ids only) and the "already told" log
+      'alarms', // periodic index refresh from the reader's feeds; an MV3 worker cannot keep timers
+      'notifications', // telling the reader when a followed device's release status changes
+      'scripting', // registering the content script on sites the reader turns on at run time
+    ],
+    // The default tech news sites, where marking works without asking.
+    host_permissions: [...DEFAULT_NEWS_SITE_PATTERNS],
+    // Any other site (and feed hosts without CORS) is asked for at run time, one origin at a time.
+    optional_host_permissions: ['*://*/*'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandOpenCard__',
+      },
+    },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'specscout@specscout.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  };
+}

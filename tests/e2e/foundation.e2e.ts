@@ -1,0 +1,36 @@
+// The foundation, in real Chromium: the extension loads, its content script runs on a default news
+// site's host, the worker answers a typed message, and the popup and options pages render.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Session } from './browser';
+
+describe('the built extension in Chromium', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs its content script on a default news site and reaches the worker', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.newsUrl('plain.html'));
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.specscoutPing ?? null), { timeout: 15_000 })
+      .not.toBeNull();
+  });
+
+  it('does not run on a site that is not in the default list', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.server.origin}/plain.html`);
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.documentElement.dataset.specscoutPing ?? null)).toBeNull();
+  });
+
+  it('renders the popup and the options page', async () => {
+    const popup = await session.openPopup();
+    await expect.poll(() => popup.locator('h1').first().textContent()).toContain('SpecScout');
+    const options = await session.openOptions();
+    await expect.poll(() => options.locator('h1').first().textContent()).toContain('SpecScout');
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NEWS_SITE_PATTERNS, defaultSiteForHost } from '../../core/sites';
+
+describe('default news sites', () => {
+  it('covers each site with and without subdomains, over http and https', () => {
+    expect(DEFAULT_NEWS_SITE_PATTERNS).toContain('*://*.gsmarena.com/*');
+  });
+  it('maps a subdomain to its site and rejects look-alike hosts', () => {
+    expect(defaultSiteForHost('www.GSMArena.com')).toBe('gsmarena.com');
+    expect(defaultSiteForHost('m.theverge.com.')).toBe('theverge.com');
+    expect(defaultSiteForHost('notgsmarena.com')).toBeNull();
+    expect(defaultSiteForHost('gsmarena.com.evil.example')).toBeNull();
+  });
+});

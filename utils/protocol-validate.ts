@@ -1,0 +1,89 @@
+// Shape checks for every message that enters the worker. The types in protocol.ts say what an
+// honest sender sends; these say what the worker accepts. Anything else is refused and counted.
+import type { BackgroundType, ToBackground } from './protocol';
+
+type Check = (data: unknown) => string | null;
+
+const MAX_TEXT = 6_000_000; // a 5 MB text node plus separators; larger batches are split by the sender
+const MAX_ID = 200;
+const MAX_QUERY = 200;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown, max: number): boolean {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function optionalStr(value: unknown, max: number): boolean {
+  return value === undefined || str(value, max);
+}
+
+function fields(spec: Record<string, (value: unknown) => boolean>): Check {
+  return (data) => {
+    if (!isRecord(data)) return 'payload is not an object';
+    for (const key of Object.keys(data)) {
+      if (!(key in spec)) return `unexpected field "${key}"`;
+    }
+    for (const [key, ok] of Object.entries(spec)) {
+      if (!ok(data[key])) return `field "${key}" has the wrong shape`;
+    }
+    return null;
+  };
+}
+
+const empty = fields({});
+const id = (value: unknown) => str(value, MAX_ID) && /^[a-z0-9][a-z0-9-]*$/.test(value as string);
+const bool = (value: unknown) => typeof value === 'boolean';
+
+const CHECKS: Record<BackgroundType, Check> = {
+  ping: empty,
+  detect: fields({
+    text: (v) => str(v, MAX_TEXT),
+    context: (v) => v === undefined || isRecord(v),
+    url: (v) => str(v, 4096),
+    title: (v) => optionalStr(v, 1000),
+    publishedAt: (v) => optionalStr(v, 40),
+  }),
+  getDevice: fields({ id, at: (v) => optionalStr(v, 40) }),
+  getSummaries: fields({ ids: (v) => Array.isArray(v) && v.length <= 2000 && v.every(id) }),
+  search: fields({
+    query: (v) => str(v, MAX_QUERY),
+    limit: (v) => v === undefined || (Number.isInteger(v) && (v as number) > 0 && (v as number) <= 100),
+  }),
+  setFollow: fields({ id, follow: bool }),
+  setMuted: fields({ id, muted: bool }),
+  listFollows: empty,
+  markChangesSeen: empty,
+  getSettings: empty,
+  setSettings: fields({ patch: isRecord }),
+  rejectMatch: fields({
+    site: (v) => str(v, 253),
+    deviceId: id,
+    matchedName: (v) => str(v, 200),
+    scope: (v) => v === 'device' || v === 'site',
+  }),
+  checkNow: empty,
+  getIndexInfo: empty,
+  exportData: empty,
+  importData: fields({ json: (v) => str(v, 2_000_000) }),
+  resetData: fields({ keepFollows: bool }),
+  readingHistory: fields({ deviceId: (v) => v === undefined || id(v) }),
+  forgetReadingHistory: empty,
+  recentChanges: empty,
+};
+
+export type ValidMessage = { [K in BackgroundType]: { type: K; data: ToBackground[K]['req'] } }[BackgroundType];
+
+/** Checks an incoming envelope; returns the typed message or the reason it was refused. */
+export function validateMessage(message: unknown): { ok: true; message: ValidMessage } | { ok: false; reason: string } {
+  if (!isRecord(message) || message.specscout !== 1) return { ok: false, reason: 'not a SpecScout message' };
+  const type = message.type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(CHECKS, type)) {
+    return { ok: false, reason: 'unknown message type' };
+  }
+  const problem = CHECKS[type as BackgroundType](message.data ?? {});
+  if (problem) return { ok: false, reason: `${type}: ${problem}` };
+  return { ok: true, message: { type, data: message.data ?? {} } as ValidMessage };
+}

@@ -1,0 +1,155 @@
+// The one message protocol between SpecScout's contexts, typed by direction:
+// `ToBackground` is what pages of this extension and content scripts ask the worker;
+// `ToContent` is what the popup asks a tab's content script. Payloads are validated where they
+// enter the worker (utils/protocol-validate.ts), never trusted because the types say so.
+import type { Device, Status } from '../core/schema';
+
+/** A device mention as the page sees it: offsets into the text the content script sent. */
+export interface PageMention {
+  start: number;
+  end: number;
+  deviceId: string;
+  confidence: number;
+  reason: string;
+  matchedName: string;
+}
+
+/** Opaque, JSON-serialisable detection context the content script hands back with the next batch. */
+export type DetectionContext = Record<string, unknown>;
+
+export interface DeviceSummary {
+  id: string;
+  brand: string;
+  name: string;
+  category: Device['category'];
+  status: Status | null;
+  statusDate?: string;
+  /** Two or three key specs, already formatted: "6.8 in", "Snapdragon 8 Gen 3", "5000 mAh". */
+  keySpecs: string[];
+  following: boolean;
+}
+
+export interface DeviceDetail {
+  device: Device;
+  following: boolean;
+  muted: boolean;
+  /** Status at the article's date, when the asker passed one. */
+  statusAtDate?: { status: Status | null; date?: string };
+  current: { status: Status | null; date?: string };
+}
+
+export interface FollowEntry {
+  summary: DeviceSummary;
+  since: string;
+  muted: boolean;
+  /** Changes since the reader last looked at the popup. */
+  unseenChanges: ChangeNote[];
+}
+
+export interface ChangeNote {
+  deviceId: string;
+  kind: string;
+  text: string;
+  at: string;
+}
+
+export interface SearchHit {
+  summary: DeviceSummary;
+  matchedName: string;
+  reason: string;
+}
+
+export interface ReadingEntry {
+  url: string;
+  title: string;
+  site: string;
+  date?: string;
+  statusThen: Status | null;
+  seenAt: string;
+}
+
+export type MarkStyle = 'underline' | 'background' | 'off';
+
+export interface Settings {
+  markStyle: MarkStyle;
+  hoverDelayMs: number;
+  /** Sites (host suffixes) where marking is turned off by the reader. */
+  disabledSites: string[];
+  /** Extra sites turned on by the reader (permission granted at run time). */
+  enabledSites: string[];
+  notifications: {
+    enabled: boolean;
+    quiet: boolean;
+    dailyCap: number;
+    /** Which change kinds notify. */
+    kinds: string[];
+  };
+  region: string;
+  feedUrls: string[];
+  refreshHours: number;
+  keepReadingHistory: boolean;
+  /** Device ids the reader said are wrong matches on a site: `${site}|${deviceId}` or `*|${matchedName}`. */
+  rejectedMatches: string[];
+}
+
+export interface UpdateReport {
+  at: string;
+  source: string;
+  ok: boolean;
+  message: string;
+  fromVersion?: number;
+  toVersion?: number;
+}
+
+export interface IndexInfo {
+  version: number;
+  devices: number;
+  names: number;
+  builtFrom: string;
+  sources: { name: string; licence: string }[];
+  lastUpdate?: UpdateReport;
+}
+
+export interface ToBackground {
+  ping: { req: Record<string, never>; res: { version: string; indexVersion: number | null } };
+  detect: {
+    req: { text: string; context?: DetectionContext; url: string; title?: string; publishedAt?: string };
+    res: { mentions: PageMention[]; context: DetectionContext; summaries: DeviceSummary[] };
+  };
+  getDevice: { req: { id: string; at?: string }; res: DeviceDetail | null };
+  getSummaries: { req: { ids: string[] }; res: DeviceSummary[] };
+  search: { req: { query: string; limit?: number }; res: SearchHit[] };
+  setFollow: { req: { id: string; follow: boolean }; res: { following: boolean } };
+  setMuted: { req: { id: string; muted: boolean }; res: { muted: boolean } };
+  listFollows: { req: Record<string, never>; res: FollowEntry[] };
+  markChangesSeen: { req: Record<string, never>; res: { ok: true } };
+  getSettings: { req: Record<string, never>; res: Settings };
+  setSettings: { req: { patch: Partial<Settings> }; res: Settings };
+  rejectMatch: { req: { site: string; deviceId: string; matchedName: string; scope: 'device' | 'site' }; res: { ok: true } };
+  checkNow: { req: Record<string, never>; res: UpdateReport[] };
+  getIndexInfo: { req: Record<string, never>; res: IndexInfo };
+  exportData: { req: Record<string, never>; res: { json: string } };
+  importData: { req: { json: string }; res: { ok: boolean; message: string } };
+  resetData: { req: { keepFollows: boolean }; res: { ok: true } };
+  readingHistory: { req: { deviceId?: string }; res: ReadingEntry[] };
+  forgetReadingHistory: { req: Record<string, never>; res: { ok: true } };
+  recentChanges: { req: Record<string, never>; res: ChangeNote[] };
+}
+
+export interface ToContent {
+  pageDevices: { req: Record<string, never>; res: { url: string; ids: string[]; summaries: DeviceSummary[] } };
+  settingsChanged: { req: { settings: Settings }; res: { ok: true } };
+}
+
+export type BackgroundType = keyof ToBackground;
+export type ContentType = keyof ToContent;
+
+/** The envelope every message travels in; `specscout` tells our messages from anything else. */
+export interface Envelope<T extends string = string> {
+  specscout: 1;
+  type: T;
+  data: unknown;
+}
+
+/** What a handler answers: a result, or an error the sender can show. */
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };

@@ -1,0 +1,25 @@
+// Settings storage: one row in the database's `settings` store, always read through normalizeSettings.
+import { getDB } from './db';
+import type { Settings } from './protocol';
+import { normalizeSettings, SETTINGS_VERSION } from './settings-model';
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const row = await (await getDB()).get('settings', KEY);
+  return normalizeSettings(row?.value);
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const db = await getDB();
+  const tx = db.transaction('settings', 'readwrite');
+  const current = normalizeSettings((await tx.store.get(KEY))?.value);
+  const next = normalizeSettings({
+    ...current,
+    ...patch,
+    notifications: { ...current.notifications, ...(patch.notifications ?? {}) },
+  });
+  await tx.store.put({ key: KEY, value: { ...next, version: SETTINGS_VERSION } });
+  await tx.done;
+  return next;
+}

@@ -1,0 +1,17 @@
+// WXT build configuration: one source tree, Chrome MV3 and Firefox MV3 builds.
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { buildManifest } from './manifest.config';
+
+export default defineConfig({
+  // Explicit imports only: `core/` must stay free of generated globals, and every file says what it uses.
+  imports: false,
+  // Keeps the design's `webextension-polyfill` on every browser; `browser` is imported only from `wxt/browser`.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => buildManifest(browser),
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+});
