@@ -71,7 +71,9 @@ const CHECKS: Record<BackgroundType, Check> = {
   resetData: fields({ keepFollows: bool }),
   readingHistory: fields({ deviceId: (v) => v === undefined || id(v) }),
   forgetReadingHistory: empty,
+  comparedWith: fields({ id }),
   recentChanges: empty,
+  openRecord: fields({ id }),
 };
 
 export type ValidMessage = { [K in BackgroundType]: { type: K; data: ToBackground[K]['req'] } }[BackgroundType];

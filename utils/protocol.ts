@@ -133,12 +133,18 @@ export interface ToBackground {
   resetData: { req: { keepFollows: boolean }; res: { ok: true } };
   readingHistory: { req: { deviceId?: string }; res: ReadingEntry[] };
   forgetReadingHistory: { req: Record<string, never>; res: { ok: true } };
+  /** Devices mentioned in the same articles the reader opened as `id` (from reading history). */
+  comparedWith: { req: { id: string }; res: DeviceSummary[] };
   recentChanges: { req: Record<string, never>; res: ChangeNote[] };
+  /** Opens the full record (popup.html?device=<id>) in a new tab; content scripts cannot open extension pages. */
+  openRecord: { req: { id: string }; res: { ok: true } };
 }
 
 export interface ToContent {
   pageDevices: { req: Record<string, never>; res: { url: string; ids: string[]; summaries: DeviceSummary[] } };
   settingsChanged: { req: { settings: Settings }; res: { ok: true } };
+  /** The `open-card` keyboard command: open the card for the marked name at the caret or selection. */
+  openCardAtSelection: { req: Record<string, never>; res: { opened: boolean } };
 }
 
 export type BackgroundType = keyof ToBackground;

@@ -1,3 +1,58 @@
+// The options page: where SpecScout runs, how it marks, what notifies, and the reader's data. Every
+// change is saved at once through the worker (setSettings), which tells open tabs so marks follow.
+import { useState } from 'preact/hooks';
+import { sendToBackground } from '../../utils/messaging';
+import type { Settings } from '../../utils/protocol';
+import { t } from '../../utils/i18n';
+import { PAGE_CSS } from '../common/styles';
+import { useAsync } from '../common/useAsync';
+import { ErrorState, Loading } from '../common/States';
+import { SitesSection } from './SitesSection';
+import { MarkingSection } from './MarkingSection';
+import { NotificationsSection } from './NotificationsSection';
+import { DataSection } from './DataSection';
+
+export type SavePatch = (patch: Partial<Settings>) => Promise<void>;
+
 export function OptionsApp() {
-  return <main><h1>SpecScout options</h1></main>;
+  const [state, reload, set] = useAsync(() => sendToBackground('getSettings', {}), []);
+  const [status, setStatus] = useState('');
+  const save: SavePatch = async (patch) => {
+    setStatus('');
+    try {
+      set(await sendToBackground('setSettings', { patch }));
+      setStatus(t('optionsSaved'));
+    } catch (error) {
+      setStatus(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
+    }
+  };
+  return (
+    <>
+      <style>{PAGE_CSS}</style>
+      <main class="app app-options">
+        <h1>{t('optionsTitle')}</h1>
+        <nav aria-label={t('optionsNavLabel')}>
+          <ul>
+            <li><a href="#sites">{t('optionsSites')}</a></li>
+            <li><a href="#marking">{t('optionsMarking')}</a></li>
+            <li><a href="#notifications">{t('optionsNotifications')}</a></li>
+            <li><a href="#data">{t('optionsData')}</a></li>
+          </ul>
+        </nav>
+        <p class="app-small ss-muted" role="status" aria-live="polite" id="options-status">
+          {status}
+        </p>
+        {state.state === 'loading' ? <Loading /> : null}
+        {state.state === 'error' ? <ErrorState error={state.error} onRetry={reload} /> : null}
+        {state.state === 'ready' ? (
+          <>
+            <SitesSection settings={state.value} save={save} />
+            <MarkingSection settings={state.value} save={save} />
+            <NotificationsSection settings={state.value} save={save} />
+            <DataSection settings={state.value} save={save} onImported={reload} />
+          </>
+        ) : null}
+      </main>
+    </>
+  );
 }

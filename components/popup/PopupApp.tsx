@@ -1,3 +1,88 @@
-export function PopupApp() {
-  return <main><h1>SpecScout</h1></main>;
+// The popup: this page's devices, followed devices and search, plus the record and comparison views,
+// chosen by the address (popup.html?device=<id>, ?compare=a,b) so the card and notifications link here.
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../utils/i18n';
+import { PAGE_CSS } from '../common/styles';
+import { Tabs } from '../common/Tabs';
+import { compareHref, parseRoute, type PopupRoute } from './links';
+import { PageTab } from './PageTab';
+import { FollowingTab } from './FollowingTab';
+import { SearchTab } from './SearchTab';
+import { RecordView } from './RecordView';
+import { CompareView } from './CompareView';
+
+const MAX_COMPARE = 3;
+
+function Main({ tabId }: { tabId?: number | undefined }) {
+  const [tab, setTab] = useState('page');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const select = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on && next.size < MAX_COMPARE) next.add(id);
+      if (!on) next.delete(id);
+      return next;
+    });
+  const props = { tabId, selected, onSelect: select };
+  return (
+    <main class="app app-popup">
+      <div class="app-header">
+        <h1>{t('popupTitle')}</h1>
+        <div class="app-header-actions">
+          <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popupOpenOptions')}
+          </button>
+        </div>
+      </div>
+      <Tabs
+        label={t('popupTabsLabel')}
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'page', label: t('popupTabPage') },
+          { id: 'following', label: t('popupTabFollowing') },
+          { id: 'search', label: t('popupTabSearch') },
+        ]}
+      >
+        {tab === 'page' ? <PageTab {...props} /> : tab === 'following' ? <FollowingTab {...props} /> : <SearchTab {...props} />}
+      </Tabs>
+      {selected.size > 0 ? (
+        <div class="app-compare-bar" role="region" aria-label={t('popupCompareBarLabel')}>
+          <span class="app-small">{t('popupCompareSelected', [String(selected.size), String(MAX_COMPARE)])}</span>
+          <span class="app-row">
+            <button type="button" class="ss-link-button" onClick={() => setSelected(new Set())}>
+              {t('popupCompareClear')}
+            </button>
+            {selected.size >= 2 ? (
+              <a class="ss-button ss-button-primary" href={compareHref([...selected], tabId)}>
+                {t('popupCompareGo')}
+              </a>
+            ) : (
+              <span class="ss-muted app-small">{t('popupComparePickMore')}</span>
+            )}
+          </span>
+        </div>
+      ) : null}
+    </main>
+  );
+}
+
+export function PopupApp({ route = parseRoute(location.search) }: { route?: PopupRoute }) {
+  return (
+    <>
+      <style>{PAGE_CSS}</style>
+      {route.view === 'device' && route.deviceId ? (
+        <main class="app app-popup">
+          <RecordView id={route.deviceId} tabId={route.tabId} />
+        </main>
+      ) : route.view === 'compare' && route.compareIds ? (
+        <main class="app app-popup">
+          <CompareView ids={route.compareIds} tabId={route.tabId} />
+        </main>
+      ) : (
+        <Main tabId={route.tabId} />
+      )}
+    </>
+  );
 }

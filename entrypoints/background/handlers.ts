@@ -1,32 +1,63 @@
-// The one handler for each message type.
+// The one handler for each message type. Feature modules own the logic; this file only wires them.
 import { browser } from 'wxt/browser';
 import type { Handlers } from './router';
-
-const notYet = (name: string) => () => {
-  throw new Error(`${name} is not available yet`);
-};
+import { searchDevices } from './search';
+import { getIndexInfo } from './index-info';
+import { comparedWith, forgetReadingHistory, readingHistory } from './reading';
+import { currentStatus } from '../../core/status';
+import { ensureIndex, getDevice, getSummaries, followedIds } from './index-store';
+import { detectOnPage } from './detect';
+import { loadSettings, saveSettings } from '../../utils/settings';
+import { broadcastSettings } from './broadcast';
+import { getDB } from '../../utils/db';
+import { rejectMatch } from './rejections';
+import { openRecord } from './open-record';
+import { listFollows, markChangesSeen, recentChanges, setFollow, setMuted } from './follows';
+import { checkNow } from './updater';
+import { exportData, importData, resetData } from './transfer';
 
 export function createHandlers(): Handlers {
   return {
-    ping: () => ({ version: browser.runtime.getManifest().version, indexVersion: null }),
-    detect: notYet('detect'),
-    getDevice: notYet('getDevice'),
-    getSummaries: notYet('getSummaries'),
-    search: notYet('search'),
-    setFollow: notYet('setFollow'),
-    setMuted: notYet('setMuted'),
-    listFollows: notYet('listFollows'),
-    markChangesSeen: notYet('markChangesSeen'),
-    getSettings: notYet('getSettings'),
-    setSettings: notYet('setSettings'),
-    rejectMatch: notYet('rejectMatch'),
-    checkNow: notYet('checkNow'),
-    getIndexInfo: notYet('getIndexInfo'),
-    exportData: notYet('exportData'),
-    importData: notYet('importData'),
-    resetData: notYet('resetData'),
-    readingHistory: notYet('readingHistory'),
-    forgetReadingHistory: notYet('forgetReadingHistory'),
-    recentChanges: notYet('recentChanges'),
+    ping: async () => ({ version: browser.runtime.getManifest().version, indexVersion: (await ensureIndex()).version }),
+    detect: (data, sender) => detectOnPage(data, sender),
+    getDevice: async ({ id, at }) => {
+      const device = await getDevice(id);
+      if (!device) return null;
+      const follow = await (await getDB()).get('follows', id);
+      const now = currentStatus(device);
+      const then = at ? currentStatus(device, at.slice(0, 10)) : undefined;
+      return {
+        device,
+        following: follow !== undefined,
+        muted: follow?.muted ?? false,
+        current: { status: now?.status ?? null, ...(now?.date ? { date: now.date } : {}) },
+        ...(at ? { statusAtDate: { status: then?.status ?? null, ...(then?.date ? { date: then.date } : {}) } } : {}),
+      };
+    },
+    getSummaries: ({ ids }) => getSummaries(ids),
+    search: ({ query, limit }) => searchDevices(query, limit),
+    setFollow: ({ id, follow }) => setFollow(id, follow),
+    setMuted: ({ id, muted }) => setMuted(id, muted),
+    listFollows: () => listFollows(),
+    markChangesSeen: () => markChangesSeen(),
+    getSettings: () => loadSettings(),
+    setSettings: async ({ patch }) => {
+      const settings = await saveSettings(patch);
+      await broadcastSettings(settings);
+      return settings;
+    },
+    rejectMatch: (data) => rejectMatch(data),
+    checkNow: () => checkNow(),
+    getIndexInfo: () => getIndexInfo(),
+    exportData: () => exportData(),
+    importData: ({ json }) => importData(json),
+    resetData: ({ keepFollows }) => resetData(keepFollows),
+    readingHistory: ({ deviceId }) => readingHistory(deviceId),
+    forgetReadingHistory: () => forgetReadingHistory(),
+    comparedWith: ({ id }) => comparedWith(id),
+    recentChanges: () => recentChanges(),
+    openRecord: ({ id }, sender) => openRecord(id, sender.tab?.id),
   };
 }
+
+export { followedIds };

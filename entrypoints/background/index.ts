@@ -3,12 +3,52 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { registerRouter } from './router';
+import { registerSiteListeners } from './sites';
+import { recordFromDetect } from './reading';
+import { detectHooks } from './detect';
 import { createHandlers } from './handlers';
+import { ensureIndex, onIndexReplaced } from './index-store';
+import { afterIndexReplaced, refreshBadge, restoreFollowsFromSync } from './follows';
+import { handleNotificationClick } from './notifier';
+import { handleAlarm, scheduleRefresh } from './updater';
+import { onCommand } from './commands';
 
 export default defineBackground(() => {
+  // Content scripts for the extra sites the reader granted (permission added/removed, install, startup).
+  registerSiteListeners();
+  // Reading history: every page the detect handler read, with the devices it names.
+  detectHooks.onPageDevices = recordFromDetect;
   registerRouter(createHandlers(), {
     onRefused: (reason) => console.debug('SpecScout refused a message:', reason),
     onError: (type, error) => console.warn(`SpecScout: ${type} failed`, error),
   });
-  browser.runtime.onInstalled.addListener(() => {});
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Install and update bring a new shipped index; anything else only repairs a missing one.
+    void ensureIndex(reason === 'install' ? 'install' : reason === 'update' ? 'update' : 'repair').catch((error: unknown) =>
+      console.error('SpecScout: installing the index failed', error),
+    );
+  });
+  // The `open-card` keyboard command, forwarded to the active tab's content script.
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
+  browser.runtime.onStartup.addListener(() => {
+    void ensureIndex().catch((error: unknown) => console.error('SpecScout: the index could not be checked', error));
+  });
+
+  // Follows: diffed after every index replacement (shipped on install/update, or a feed); restored from
+  // sync when the database lost them; the badge is re-set on browser start (the browser forgets it).
+  onIndexReplaced(() => afterIndexReplaced());
+  browser.runtime.onStartup.addListener(() => {
+    void restoreFollowsFromSync()
+      .then(() => refreshBadge())
+      .catch((error: unknown) => console.warn('SpecScout: follows could not be checked', error));
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void handleNotificationClick(id).catch((error: unknown) => console.warn('SpecScout: notification click failed', error));
+  });
+  // Feed refresh: the alarm survives worker restarts; (re)created on every start in case settings changed.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    void handleAlarm(alarm).catch((error: unknown) => console.warn('SpecScout: refresh failed', error));
+  });
+  void scheduleRefresh().catch((error: unknown) => console.warn('SpecScout: refresh alarm not set', error));
 });

@@ -1,8 +1,375 @@
-// Placeholder wiring until marking lands: proves the content script runs and reaches the worker.
+// The content script's life on one page: load settings, read the visible text, ask the worker which
+// devices it names, mark them with the CSS Custom Highlight API, follow the page as it grows, and
+// open the card on hover or on the keyboard command. Cleans up completely when the extension is
+// reloaded or updated (ctx.onInvalidated) instead of throwing "Extension context invalidated".
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardTarget, RejectScope } from '../../components/card/CardBody';
 import { sendToBackground } from '../../utils/messaging';
+import type { DetectionContext, DeviceSummary, Envelope, Reply, Settings, ToContent } from '../../utils/protocol';
+import { CardHost } from './card-host';
+import { collectText } from './collect';
+import { HighlightStyle } from './highlight-style';
+import { markAtPoint, markAtSelection } from './hit-test';
+import { HoverIntent } from './hover-intent';
+import { MarkStore, type Mark } from './marks';
+import { publishedDate } from './published-date';
+import { mentionRange } from './ranges';
+import { isRejected, isSiteDisabled, siteForHost } from './site';
+import { OWN_HOST } from './skip-rules';
+import { createSlice } from './slicer';
+import { TextMap } from './text-map';
 
-export async function startPage(_ctx: ContentScriptContext): Promise<void> {
-  const reply = await sendToBackground('ping', {});
-  document.documentElement.dataset.specscoutPing = String(reply.indexVersion ?? 'none');
+/** How long the browser may defer a scan of new content when it is busy. */
+const IDLE_TIMEOUT_MS = 500;
+/** Longest pause between two tries to reach a worker that does not answer. */
+const MAX_RETRY_PAUSE_MS = 5000;
+
+const CONTENT_TYPES: readonly (keyof ToContent)[] = ['pageDevices', 'settingsChanged', 'openCardAtSelection'];
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class PageMarker {
+  private settings: Settings | null = null;
+  private store: MarkStore | null = null;
+  private readonly style = new HighlightStyle();
+  private observer: MutationObserver | null = null;
+  /** Roots added or changed since the last scan; scanned together in idle time. */
+  private readonly queue = new Set<Node>();
+  private idleHandle: number | null = null;
+  private pruneNeeded = false;
+  private scanning: Promise<void> = Promise.resolve();
+  private context: DetectionContext | undefined;
+  private readonly summaries = new Map<string, DeviceSummary>();
+  private publishedAt: string | undefined;
+  private readonly site = siteForHost(location.hostname);
+  private readonly card: CardHost;
+  private readonly hover: HoverIntent<Mark>;
+  private pointer: { x: number; y: number; overCard: boolean } | null = null;
+  private frameRequested = false;
+  private scrollFrameRequested = false;
+  /** Bumped on every reset, so answers for a page that has since changed are dropped. */
+  private generation = 0;
+  /** When the script started and when highlights first appeared (read by the benchmark). */
+  readonly timing: { start: number; firstMarks?: number } = { start: performance.now() };
+
+  constructor(private readonly ctx: ContentScriptContext) {
+    this.card = new CardHost(ctx, {
+      load: (id) => sendToBackground('getDevice', this.publishedAt ? { id, at: this.publishedAt } : { id }),
+      onReject: (target, scope) => void this.reject(target, scope),
+      onOpenRecord: (id) => void sendToBackground('openRecord', { id }).catch(() => undefined),
+      onCloseRequest: () => this.hover.hide(),
+    });
+    this.hover = new HoverIntent<Mark>({
+      delayMs: 300,
+      open: (mark) => {
+        void this.card.show(this.targetOf(mark), mark.range, { focus: false, pointerY: this.pointer?.y });
+      },
+      close: () => this.card.hide(),
+    });
+  }
+
+  start(): void {
+    performance.mark('specscout:start');
+    const onMessage = (message: unknown) => this.onMessage(message);
+    browser.runtime.onMessage.addListener(onMessage);
+    this.ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      this.deactivate();
+      this.hover.dispose();
+      this.card.dispose();
+    });
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.restart());
+    void this.loadSettings();
+  }
+
+  private async loadSettings(): Promise<void> {
+    // A worker that is starting (or installing the index on first run) may not answer at once; keep
+    // asking with a growing pause rather than giving up on the page.
+    for (let attempt = 0; this.ctx.isValid; attempt++) {
+      try {
+        this.applySettings(await sendToBackground('getSettings', {}));
+        return;
+      } catch {
+        if (this.ctx.isInvalid) return;
+        await delay(Math.min(250 * 2 ** attempt, MAX_RETRY_PAUSE_MS));
+      }
+    }
+  }
+
+  private applySettings(settings: Settings): void {
+    this.settings = settings;
+    this.hover.delayMs = settings.hoverDelayMs;
+    if (isSiteDisabled(location.hostname, settings)) {
+      this.deactivate();
+      return;
+    }
+    this.style.apply(settings.markStyle);
+    if (settings.markStyle === 'off') this.hover.hide();
+    if (!this.store) {
+      this.activate();
+      return;
+    }
+    const removed = this.store.removeWhere((m) => isRejected(this.site, m.mention.deviceId, settings));
+    if (removed > 0 && this.hover.current && !this.store.all().includes(this.hover.current)) this.hover.hide();
+  }
+
+  private activate(): void {
+    this.store = new MarkStore();
+    this.publishedAt = publishedDate();
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    const passive = { passive: true, capture: true };
+    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => this.onPointer(e), passive);
+    this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
+      if (e.relatedTarget === null) this.hover.update(null);
+    }, passive);
+    this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
+    this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
+    this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.card.isOpen) this.hover.hide();
+    }, { capture: true });
+    this.enqueue(document.body ?? document.documentElement);
+  }
+
+  /** Stops marking: highlights, style and observer gone; listeners stay inert until activated again. */
+  private deactivate(): void {
+    this.generation++;
+    this.hover.hide();
+    this.observer?.disconnect();
+    this.observer = null;
+    this.queue.clear();
+    if (this.idleHandle !== null) cancelIdleCallback(this.idleHandle);
+    this.idleHandle = null;
+    this.store?.dispose();
+    this.store = null;
+    this.style.dispose();
+    this.context = undefined;
+  }
+
+  /** SPA navigation: a new article in the same document. */
+  private restart(): void {
+    if (!this.store || !this.settings) return;
+    const settings = this.settings;
+    this.deactivate();
+    this.summaries.clear();
+    this.applySettings(settings);
+  }
+
+  // ---- Reading and marking -------------------------------------------------------------------
+
+  private onMutations(records: MutationRecord[]): void {
+    // Only queue here; the scan happens in idle time so a busy page is never slowed by the observer.
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.queue.add(record.target);
+      } else {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === OWN_HOST) continue;
+          if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) this.queue.add(node);
+        }
+        if (record.removedNodes.length > 0) this.pruneNeeded = true;
+      }
+    }
+    this.scheduleScan();
+  }
+
+  private enqueue(root: Node): void {
+    this.queue.add(root);
+    this.scheduleScan();
+  }
+
+  private scheduleScan(): void {
+    if (this.idleHandle !== null || (this.queue.size === 0 && !this.pruneNeeded)) return;
+    this.idleHandle = this.ctx.requestIdleCallback(
+      () => {
+        this.idleHandle = null;
+        this.scanning = this.scanning.then(() => this.scanQueued()).catch((error: unknown) => {
+          if (this.ctx.isValid) console.debug('SpecScout: scanning failed', error);
+        });
+      },
+      { timeout: IDLE_TIMEOUT_MS },
+    );
+  }
+
+  private async scanQueued(): Promise<void> {
+    const store = this.store;
+    if (!store || this.ctx.isInvalid) return;
+    const generation = this.generation;
+    if (this.pruneNeeded) {
+      this.pruneNeeded = false;
+      store.prune();
+      if (this.hover.current && !store.all().includes(this.hover.current)) this.hover.hide();
+    }
+    const roots = topmost([...this.queue]);
+    this.queue.clear();
+    // At the cap nothing new would be marked, so reading and sending more text is wasted work.
+    if (roots.length === 0 || store.full) return;
+    // A text node whose characters changed loses its marks and is read again.
+    for (const root of roots) for (const mark of store.onNode(root)) store.remove(mark);
+    const slice = createSlice();
+    const map = await collectText(roots, new TextMap<Text>(), slice);
+    if (map.length === 0 || generation !== this.generation || this.ctx.isInvalid) return;
+    const reply = await this.detect(map.text);
+    if (!reply || generation !== this.generation || this.ctx.isInvalid || this.store !== store) return;
+    this.context = reply.context;
+    for (const summary of reply.summaries) this.summaries.set(summary.id, summary);
+    const settings = this.settings;
+    for (const mention of reply.mentions) {
+      if (store.full) break;
+      if (settings && isRejected(this.site, mention.deviceId, settings)) continue;
+      const range = mentionRange(map, mention);
+      if (range) store.add(range, mention);
+      if (slice.due()) await slice.next();
+      if (generation !== this.generation) return;
+    }
+    if (store.size > 0 && this.timing.firstMarks === undefined) {
+      this.timing.firstMarks = performance.now();
+      // User Timing entries live in the page's one performance timeline (shared by the isolated and
+      // main worlds) and change nothing in its DOM: the benchmark and e2e tests read them.
+      performance.mark('specscout:marked');
+    }
+    // Mutations that arrived while the worker was answering are scanned next, in idle time.
+    this.scheduleScan();
+  }
+
+  private async detect(text: string) {
+    const request = {
+      text,
+      // The worker refuses longer fields (protocol-validate.ts); these never matter past that length.
+      url: location.href.slice(0, 4096),
+      title: document.title.slice(0, 1000),
+      ...(this.context ? { context: this.context } : {}),
+      ...(this.publishedAt ? { publishedAt: this.publishedAt } : {}),
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (this.ctx.isInvalid) return null;
+      try {
+        return await sendToBackground('detect', request);
+      } catch (error) {
+        if (this.ctx.isInvalid) return null;
+        if (attempt === 2) throw error;
+        await delay(300 * 2 ** attempt);
+      }
+    }
+    return null;
+  }
+
+  // ---- Card ----------------------------------------------------------------------------------
+
+  private targetOf(mark: Mark): CardTarget {
+    return { mention: mark.mention, summary: this.summaries.get(mark.mention.deviceId) };
+  }
+
+  private onPointer(event: PointerEvent): void {
+    if (!this.store || this.settings?.markStyle === 'off') return;
+    this.pointer = { x: event.clientX, y: event.clientY, overCard: this.card.containsEvent(event) };
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    // Hit-testing once per frame keeps a fast-moving pointer cheap.
+    this.ctx.requestAnimationFrame(() => {
+      this.frameRequested = false;
+      const pointer = this.pointer;
+      const store = this.store;
+      if (!pointer || !store) return;
+      if (pointer.overCard) return this.hover.update(null, true);
+      this.hover.update(markAtPoint(store, pointer.x, pointer.y));
+    });
+  }
+
+  private onScroll(): void {
+    if (!this.card.isOpen || this.scrollFrameRequested) return;
+    this.scrollFrameRequested = true;
+    this.ctx.requestAnimationFrame(() => {
+      this.scrollFrameRequested = false;
+      if (!this.card.reposition()) this.hover.hide();
+    });
+  }
+
+  private openAtSelection(): boolean {
+    const store = this.store;
+    if (!store) return false;
+    const mark = markAtSelection(store, document.getSelection());
+    if (!mark) return false;
+    this.hover.shownBy(mark);
+    void this.card.show(this.targetOf(mark), mark.range, { focus: true });
+    return true;
+  }
+
+  private async reject(target: CardTarget, scope: RejectScope): Promise<void> {
+    const deviceId = target.mention.deviceId;
+    this.hover.hide();
+    if (scope === 'site') {
+      if (this.settings) this.settings = { ...this.settings, disabledSites: [...this.settings.disabledSites, this.site] };
+      this.deactivate();
+    } else {
+      if (this.settings) this.settings = { ...this.settings, rejectedMatches: [...this.settings.rejectedMatches, `${this.site}|${deviceId}`] };
+      this.store?.removeWhere((m) => m.mention.deviceId === deviceId);
+    }
+    await sendToBackground('rejectMatch', { site: this.site, deviceId, matchedName: target.mention.matchedName, scope }).catch(
+      (error: unknown) => console.debug('SpecScout: the rejection was not saved', error),
+    );
+  }
+
+  // ---- Messages from the popup and the worker ------------------------------------------------
+
+  private onMessage(message: unknown): Promise<Reply<unknown>> | undefined {
+    if (typeof message !== 'object' || message === null) return undefined;
+    const envelope = message as Partial<Envelope>;
+    if (envelope.specscout !== 1 || !CONTENT_TYPES.includes(envelope.type as keyof ToContent)) return undefined;
+    return Promise.resolve()
+      .then(() => this.answer(envelope.type as keyof ToContent, envelope.data))
+      .then(
+        (value): Reply<unknown> => ({ ok: true, value }),
+        (error: unknown): Reply<unknown> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+  }
+
+  private answer(type: keyof ToContent, data: unknown): ToContent[keyof ToContent]['res'] {
+    switch (type) {
+      case 'pageDevices':
+        return this.pageDevices();
+      case 'settingsChanged': {
+        const settings = (data as { settings?: Settings } | undefined)?.settings;
+        if (!settings || !Array.isArray(settings.disabledSites) || !Array.isArray(settings.rejectedMatches)) {
+          throw new Error('settingsChanged: no settings');
+        }
+        this.applySettings(settings);
+        return { ok: true };
+      }
+      case 'openCardAtSelection':
+        return { opened: this.openAtSelection() };
+    }
+  }
+
+  pageDevices(): ToContent['pageDevices']['res'] {
+    const ids: string[] = [];
+    const seen = new Set<string>();
+    for (const mark of this.store?.ordered() ?? []) {
+      const id = mark.mention.deviceId;
+      if (!seen.has(id)) {
+        seen.add(id);
+        ids.push(id);
+      }
+    }
+    const summaries = ids.map((id) => this.summaries.get(id)).filter((s): s is DeviceSummary => s !== undefined);
+    return { url: location.href, ids, summaries };
+  }
+}
+
+/** Drops roots inside other roots (one walk covers them) and roots that left the document. */
+function topmost(nodes: Node[]): Node[] {
+  const set = new Set(nodes.filter((n) => n.isConnected));
+  return [...set].filter((node) => {
+    for (let p = node.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+export function startPage(ctx: ContentScriptContext): PageMarker {
+  const marker = new PageMarker(ctx);
+  marker.start();
+  return marker;
 }

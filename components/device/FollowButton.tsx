@@ -1,0 +1,42 @@
+// Follow / Unfollow a device: asks the worker, shows the answer it gets (never an optimistic guess).
+import { useState } from 'preact/hooks';
+import { sendToBackground } from '../../utils/messaging';
+import { t } from '../../utils/i18n';
+
+export interface FollowButtonProps {
+  id: string;
+  following: boolean;
+  /** Told the new state once the worker confirmed it. */
+  onChange?: (following: boolean) => void;
+}
+
+export function FollowButton({ id, following: initial, onChange }: FollowButtonProps) {
+  const [following, setFollowing] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const toggle = () => {
+    setBusy(true);
+    setFailed(false);
+    sendToBackground('setFollow', { id, follow: !following })
+      .then((reply) => {
+        setFollowing(reply.following);
+        onChange?.(reply.following);
+      })
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <span>
+      <button
+        type="button"
+        class={`ss-button${following ? '' : ' ss-button-primary'}`}
+        aria-pressed={following}
+        disabled={busy}
+        onClick={toggle}
+      >
+        {following ? t('cardFollowing') : t('cardFollow')}
+      </button>
+      {failed ? <span class="ss-muted" role="status"> {t('cardFollowFailed')}</span> : null}
+    </span>
+  );
+}

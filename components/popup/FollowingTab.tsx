@@ -1,0 +1,48 @@
+// "Following": the devices the reader follows, with their status and date, and what changed since the
+// reader last looked (marked seen once shown).
+import { useEffect } from 'preact/hooks';
+import { sendToBackground } from '../../utils/messaging';
+import { t } from '../../utils/i18n';
+import { useAsync } from '../common/useAsync';
+import { Empty, ErrorState, Loading } from '../common/States';
+import { DeviceRow } from './DeviceRow';
+
+export interface FollowingTabProps {
+  tabId?: number | undefined;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, selected: boolean) => void;
+}
+
+export function FollowingTab({ tabId, selected, onSelect }: FollowingTabProps) {
+  const [state, reload] = useAsync(() => sendToBackground('listFollows', {}), []);
+  const unseen = state.state === 'ready' ? state.value.reduce((n, f) => n + f.unseenChanges.length, 0) : 0;
+  useEffect(() => {
+    // Shown now, so seen: the next visit lists only what changes after this one.
+    if (unseen > 0) void sendToBackground('markChangesSeen', {}).catch(() => undefined);
+  }, [unseen]);
+  if (state.state === 'loading') return <Loading label={t('popupFollowingLoading')} />;
+  if (state.state === 'error') return <ErrorState error={state.error} onRetry={reload} />;
+  if (state.value.length === 0) return <Empty title={t('popupFollowingEmptyTitle')} hint={t('popupFollowingEmptyHint')} />;
+  return (
+    <ul class="app-list" aria-label={t('popupFollowingListLabel')}>
+      {state.value.map((entry) => (
+        <DeviceRow key={entry.summary.id} summary={entry.summary} tabId={tabId} selected={selected.has(entry.summary.id)} onSelect={onSelect}>
+          {entry.unseenChanges.length > 0 ? (
+            <div class="app-small">
+              <strong>{t('popupChangedSince')}</strong>
+              <ul class="app-changes">
+                {entry.unseenChanges.map((change) => (
+                  <li key={`${change.kind}-${change.at}-${change.text}`}>
+                    {change.text} <span class="ss-muted">({change.at.slice(0, 10)})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p class="ss-muted app-small">{t('popupNoChanges')}</p>
+          )}
+        </DeviceRow>
+      ))}
+    </ul>
+  );
+}

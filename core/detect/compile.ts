@@ -1,0 +1,294 @@
+// Compiles device records into the matcher's plain-JSON form (written by build-index to
+// public/index/matcher.json and loaded by the service worker on every wake).
+//
+// Layout of CompiledMatcher. Every Int32Array is stored as base64 of its little-endian bytes, so loading is
+// one JSON.parse plus a decode loop, with no per-name work:
+//
+//   vocab / vocabOffsets   every distinct token of every name ("galaxy", "s", "24", "plus"), concatenated;
+//                          token id t spans vocab[vocabOffsets[t] .. vocabOffsets[t+1]).
+//   vocabHash              FNV-1a hash of each token's folded characters (chars.ts hashStep).
+//   vocabTable             open-addressing table, power-of-two size, load <= 0.75: slot -> token id + 1
+//                          (0 = empty), probed linearly from hash & mask. The scanner hashes a text token
+//                          while reading it, probes here, and confirms by comparing characters.
+//   nodeParent, nodeToken  the token trie: node n (> 0) is reached from nodeParent[n] by token nodeToken[n];
+//                          node 0 is the root. No child lists: edges live in one hash table instead.
+//   edgeTable              open-addressing table (load <= 0.75): slot -> child node id + 1, probed from
+//                          edgeHash(parent, token); a hit is confirmed against nodeParent/nodeToken. One
+//                          Int32 per slot plus two per node: about 16 bytes per trie node in all.
+//   nodeEntryStart         entries of node n are entries[3*k .. ] for k in [nodeEntryStart[n], nodeEntryStart[n+1]).
+//   entries                triples (device index or brand index, info, name index). info bits: 0-3 reason
+//                          (names.ts REASONS), 4-6 level (names.ts LEVEL_*), 7 brand entry, 8 family word,
+//                          9-30 case mask (token i must be capitalised in the article) or, for model codes,
+//                          glue mask (token i is written glued to the one before, as in the code).
+//   names / nameOffsets    the record's spelling of each matched name, for Mention.matchedName.
+//   ids / idOffsets        device ids, concatenated; deviceBrand, deviceFamily index brands/families;
+//                          deviceRank orders equally good candidates (richer records first).
+//   words                  token ids of the few function words the rules look at (names.ts).
+//
+// Why a token trie rather than a character automaton: the article is cut into tokens once, with the same
+// rules as the names (chars.ts), so spelling variants ("Z1 f"/"Z1f", "S24+"/"S24 Plus", nbsp, soft
+// hyphens, accents) cost nothing at match time, and most article words miss the vocabulary table after
+// a single probe. An Aho-Corasick automaton over characters would need every variant compiled in.
+
+import type { Device } from '../schema';
+import { C_LOWER, HASH_SEED, hashStep, tokenize, type NameToken } from './chars';
+import { int32ToBase64 } from './b64';
+import {
+  BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_NEVER, REASONS, deviceForms, type NameForm,
+} from './names';
+
+export const MATCHER_FORMAT = 'specscout-matcher/1';
+
+export interface CompiledMatcher {
+  format: typeof MATCHER_FORMAT;
+  /** Identifies the device list the matcher was compiled from (count and ids hash). */
+  stamp: string;
+  vocab: string;
+  vocabOffsets: string;
+  vocabHash: string;
+  vocabTable: string;
+  nodeParent: string;
+  nodeToken: string;
+  edgeTable: string;
+  nodeEntryStart: string;
+  entries: string;
+  names: string;
+  nameOffsets: string;
+  ids: string;
+  idOffsets: string;
+  deviceBrand: string;
+  deviceFamily: string;
+  deviceRank: string;
+  brands: string[];
+  families: string[];
+  words: { determiners: number[]; blockBefore: number[]; blockAfter: number[]; familyNouns: number[] };
+}
+
+export const INFO_BRAND_ENTRY = 1 << 7;
+export const INFO_FAMILY_WORD = 1 << 8;
+export const CASE_SHIFT = 9;
+
+export function tokenHash(text: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < text.length; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
+
+export function edgeHash(parent: number, token: number): number {
+  let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
+}
+
+function tableSize(n: number): number {
+  let size = 16;
+  // Load at most 0.75: probes stay short and the tables stay small enough to load on every wake.
+  while (size * 0.75 < n) size <<= 1;
+  return size;
+}
+
+export function brandKeyOf(brand: string): string {
+  return tokenize(brand).map((t) => t.text).join(' ');
+}
+
+/** Short, stable fingerprint of the device ids, so a cached matcher is rebuilt when the index changes. */
+export function indexStamp(devices: readonly Pick<Device, 'id'>[]): string {
+  let h = HASH_SEED;
+  for (const d of devices) { for (let i = 0; i < d.id.length; i++) h = hashStep(h, d.id.charCodeAt(i)); h = hashStep(h, 10); }
+  return `${devices.length}-${(h >>> 0).toString(16)}`;
+}
+
+function richness(d: Device): number {
+  return (d.status.length > 0 ? 2 : 0) + (d.specs && Object.keys(d.specs).length > 0 ? 1 : 0) + (d.names.length > 0 ? 1 : 0);
+}
+
+export function compileMatcher(devices: Device[]): CompiledMatcher {
+  const vocabIndex = new Map<string, number>();
+  const vocabList: string[] = [];
+  const tokenId = (text: string): number => {
+    let id = vocabIndex.get(text);
+    if (id === undefined) { id = vocabList.length; vocabIndex.set(text, id); vocabList.push(text); }
+    return id;
+  };
+  const nodeParent: number[] = [0];
+  const nodeToken: number[] = [-1];
+  const childOf = new Map<string, number>();
+  const nodeEntries: number[][] = [[]];
+  const insert = (tokens: string[], entry: [number, number, number]): void => {
+    let node = 0;
+    for (const text of tokens) {
+      const t = tokenId(text);
+      const key = `${node}:${t}`;
+      let child = childOf.get(key);
+      if (child === undefined) {
+        child = nodeParent.length;
+        childOf.set(key, child);
+        nodeParent.push(node);
+        nodeToken.push(t);
+        nodeEntries.push([]);
+      }
+      node = child;
+    }
+    nodeEntries[node]!.push(...entry);
+  };
+
+  const nameIndex = new Map<string, number>();
+  const nameList: string[] = [];
+  const nameRef = (name: string): number => {
+    let id = nameIndex.get(name);
+    if (id === undefined) { id = nameList.length; nameIndex.set(name, id); nameList.push(name); }
+    return id;
+  };
+
+  const brandIndex = new Map<string, number>();
+  const brands: string[] = [];
+  const familyIndex = new Map<string, number>();
+  const families: string[] = [];
+  const deviceBrand = new Int32Array(devices.length);
+  const deviceFamily = new Int32Array(devices.length);
+  const deviceRank = new Int32Array(devices.length);
+
+  const familyWords = productFamilies(devices);
+  devices.forEach((d, i) => {
+    const bkey = brandKeyOf(d.brand);
+    let b = brandIndex.get(bkey);
+    if (b === undefined) {
+      b = brands.length;
+      brandIndex.set(bkey, b);
+      brands.push(d.brand);
+      const bt = tokenize(d.brand);
+      if (bt.length > 0) insert(bt.map((t) => t.text), [b, INFO_BRAND_ENTRY | ((bt[0]!.upper ? 1 : 0) << CASE_SHIFT), nameRef(d.brand)]);
+    }
+    deviceBrand[i] = b;
+    deviceRank[i] = richness(d);
+    const forms = deviceForms(d, familyWords);
+    const familyWord = officialTokens(d)[0]?.text ?? '';
+    const fkey = `${bkey}|${familyWord}`;
+    let f = familyIndex.get(fkey);
+    if (f === undefined) { f = families.length; familyIndex.set(fkey, f); families.push(fkey); }
+    deviceFamily[i] = f;
+    for (const form of forms) {
+      if (form.level === LEVEL_NEVER && form.reason !== 'name') continue;
+      insert(form.tokens.map((t) => t.text), [i, infoOf(form), nameRef(form.name)]);
+    }
+  });
+
+  // A one-word name that also starts other names of its brand is a family word ("Pixel", "One").
+  const firstWords = new Set<string>();
+  devices.forEach((d, i) => {
+    const t = officialTokens(d);
+    if (t.length > 1) firstWords.add(`${deviceBrand[i]}|${t[0]!.text}`);
+  });
+  for (let n = 1; n < nodeEntries.length; n++) {
+    if (nodeParent[n] !== 0) continue;
+    const list = nodeEntries[n]!;
+    for (let k = 0; k < list.length; k += 3) {
+      const info = list[k + 1]!;
+      if (info & INFO_BRAND_ENTRY) continue;
+      if (firstWords.has(`${deviceBrand[list[k]!]}|${vocabList[nodeToken[n]!]}`)) list[k + 1] = info | INFO_FAMILY_WORD;
+    }
+  }
+
+  const words = {
+    determiners: DETERMINERS.map(tokenId),
+    blockBefore: BLOCK_BEFORE.flatMap((w) => tokenize(w).slice(-1)).map((t) => tokenId(t.text)),
+    blockAfter: BLOCK_AFTER.map(tokenId),
+    familyNouns: FAMILY_NOUNS.map(tokenId),
+  };
+
+  // Vocabulary table.
+  const vocabOffsets = new Int32Array(vocabList.length + 1);
+  const vocabHash = new Int32Array(vocabList.length);
+  const vsize = tableSize(vocabList.length);
+  const vocabTable = new Int32Array(vsize);
+  let off = 0;
+  vocabList.forEach((text, id) => {
+    vocabOffsets[id] = off;
+    off += text.length;
+    const h = tokenHash(text);
+    vocabHash[id] = h;
+    let slot = h & (vsize - 1);
+    while (vocabTable[slot] !== 0) slot = (slot + 1) & (vsize - 1);
+    vocabTable[slot] = id + 1;
+  });
+  vocabOffsets[vocabList.length] = off;
+
+  // Edge table.
+  const nodeCount = nodeParent.length;
+  const esize = tableSize(nodeCount);
+  const edgeTable = new Int32Array(esize);
+  for (let n = 1; n < nodeCount; n++) {
+    let slot = edgeHash(nodeParent[n]!, nodeToken[n]!) & (esize - 1);
+    while (edgeTable[slot] !== 0) slot = (slot + 1) & (esize - 1);
+    edgeTable[slot] = n + 1;
+  }
+  const nodeEntryStart = new Int32Array(nodeCount + 1);
+  let total = 0;
+  for (let n = 0; n < nodeCount; n++) { nodeEntryStart[n] = total; total += nodeEntries[n]!.length / 3; }
+  nodeEntryStart[nodeCount] = total;
+  const entries = new Int32Array(total * 3);
+  let e = 0;
+  for (const list of nodeEntries) for (const v of list) entries[e++] = v;
+
+  const joined = (list: string[]): { text: string; offsets: Int32Array } => {
+    const offsets = new Int32Array(list.length + 1);
+    let o = 0;
+    list.forEach((s, i) => { offsets[i] = o; o += s.length; });
+    offsets[list.length] = o;
+    return { text: list.join(''), offsets };
+  };
+  const nameJoin = joined(nameList);
+  const idJoin = joined(devices.map((d) => d.id));
+  return {
+    format: MATCHER_FORMAT,
+    stamp: indexStamp(devices),
+    vocab: vocabList.join(''),
+    vocabOffsets: int32ToBase64(vocabOffsets),
+    vocabHash: int32ToBase64(vocabHash),
+    vocabTable: int32ToBase64(vocabTable),
+    nodeParent: int32ToBase64(Int32Array.from(nodeParent)),
+    nodeToken: int32ToBase64(Int32Array.from(nodeToken)),
+    edgeTable: int32ToBase64(edgeTable),
+    nodeEntryStart: int32ToBase64(nodeEntryStart),
+    entries: int32ToBase64(entries),
+    names: nameJoin.text,
+    nameOffsets: int32ToBase64(nameJoin.offsets),
+    ids: idJoin.text,
+    idOffsets: int32ToBase64(idJoin.offsets),
+    deviceBrand: int32ToBase64(deviceBrand),
+    deviceFamily: int32ToBase64(deviceFamily),
+    deviceRank: int32ToBase64(deviceRank),
+    brands,
+    families,
+    words,
+  };
+}
+
+/** The marketing name's tokens without a leading brand. */
+function officialTokens(d: Pick<Device, 'brand' | 'name'>): NameToken[] {
+  const t = tokenize(d.name);
+  const b = tokenize(d.brand);
+  return b.length > 0 && b.every((x, i) => t[i]?.text === x.text) ? t.slice(b.length) : t;
+}
+
+/**
+ * "brand key|word" for words that start the names of at least three of a brand's devices ("apple|iphone",
+ * "sony|xperia"): product families, so a name made of one and a model word ("iPhone XR") is a product.
+ */
+export function productFamilies(devices: readonly Pick<Device, 'brand' | 'name'>[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const d of devices) {
+    const t = officialTokens(d);
+    if (t.length < 2 || t[0]!.kind !== C_LOWER) continue;
+    const key = `${brandKeyOf(d.brand)}|${t[0]!.text}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k));
+}
+
+function infoOf(form: NameForm): number {
+  const reason = REASONS.indexOf(form.reason);
+  // Codes are matched in any case but with their own gluing; names carry their capitals instead.
+  const mask = form.reason === 'model-code' ? form.glueMask : form.caseMask;
+  return reason | (form.level << 4) | (form.familyWord ? INFO_FAMILY_WORD : 0) | ((mask & 0x3fffff) << CASE_SHIFT);
+}

@@ -1,0 +1,287 @@
+// Followed devices: follow/unfollow/mute, the log of what changed since the reader last looked (with the
+// action badge), and reconciliation — diffing each follow's snapshot (the record as last told) against
+// the installed record after any index change, remembering told change keys so nothing is told twice.
+// Follows live in IndexedDB; their ids are mirrored to storage.sync so a lost database can be restored.
+import { browser } from 'wxt/browser';
+import { diffDevice, type DeviceChange } from '../../core/changes';
+import { stableStringify } from '../../core/feed';
+import type { Device } from '../../core/schema';
+import { getDB, type FollowRecord } from '../../utils/db';
+import type { ChangeNote, DeviceSummary, FollowEntry } from '../../utils/protocol';
+import { normalizeSettings } from '../../utils/settings-model';
+import { summarize } from './index-store';
+import { notifyChanges, type NotifyOutcome } from './notifier';
+
+export const CHANGE_LOG_KEY = 'changeLog';
+export const TOLD_KEYS_KEY = 'toldKeys';
+/** Newest changes kept for the popup. */
+const MAX_LOG = 200;
+/** Told keys kept (oldest dropped first); far more than a reader's follows produce in years. */
+const MAX_TOLD = 5000;
+/** storage.sync allows 8 KB per item: ids are stored comma-joined in chunks below that. */
+const SYNC_CHUNK = 7000;
+const SYNC_PREFIX = 'followIds.';
+
+export interface LoggedChange extends ChangeNote {
+  key: string;
+  seen: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Serialising: reconciliations and follow edits touch the same rows; one at a time keeps them simple.
+
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = chain.then(task, task);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// storage.sync mirror (ids only)
+
+export async function writeSyncIds(ids: readonly string[]): Promise<void> {
+  try {
+    const text = [...ids].sort().join(',');
+    const chunks: Record<string, string | number> = {};
+    let n = 0;
+    for (let i = 0; i < text.length; i += SYNC_CHUNK, n++) chunks[`${SYNC_PREFIX}${n}`] = text.slice(i, i + SYNC_CHUNK);
+    // Chunks split ids mid-way; they are joined before splitting on commas again.
+    chunks[`${SYNC_PREFIX}count`] = n;
+    const stale = Object.keys(await browser.storage.sync.get(null)).filter((k) => k.startsWith(SYNC_PREFIX) && !(k in chunks));
+    await browser.storage.sync.set(chunks);
+    if (stale.length > 0) await browser.storage.sync.remove(stale);
+  } catch (error) {
+    // Sync is a convenience: absent (no account, policy) or over quota must not break following.
+    console.debug('SpecScout: follows not mirrored to sync', error);
+  }
+}
+
+export async function readSyncIds(): Promise<string[]> {
+  try {
+    const all = await browser.storage.sync.get(null);
+    const count = all[`${SYNC_PREFIX}count`];
+    if (typeof count !== 'number') return [];
+    let text = '';
+    for (let i = 0; i < count; i++) {
+      const chunk = all[`${SYNC_PREFIX}${i}`];
+      if (typeof chunk !== 'string') return [];
+      text += chunk;
+    }
+    return text.split(',').filter((id) => /^[a-z0-9][a-z0-9-]*$/.test(id) && id.length <= 200);
+  } catch {
+    return [];
+  }
+}
+
+async function mirrorToSync(): Promise<void> {
+  await writeSyncIds((await (await getDB()).getAllKeys('follows')) as string[]);
+}
+
+/**
+ * Restores follows from storage.sync when the database has none (it was lost, or this is a new browser
+ * signed in to the same account). Snapshots are today's records, so restoring tells nothing.
+ */
+export async function restoreFollowsFromSync(now = new Date()): Promise<number> {
+  const ids = await readSyncIds();
+  if (ids.length === 0) return 0;
+  const db = await getDB();
+  const tx = db.transaction(['follows', 'devices'], 'readwrite');
+  if ((await tx.objectStore('follows').count()) > 0) {
+    await tx.done;
+    return 0;
+  }
+  const devices = await Promise.all(ids.map((id) => tx.objectStore('devices').get(id)));
+  await Promise.all(
+    ids.map((id, i) => tx.objectStore('follows').put({ id, since: now.toISOString(), muted: false, snapshot: devices[i] ?? null })),
+  );
+  await tx.done;
+  return ids.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Follow, mute, list
+
+export function setFollow(id: string, follow: boolean, now = new Date()): Promise<{ following: boolean }> {
+  return serial(async () => {
+    const db = await getDB();
+    const tx = db.transaction(['follows', 'devices'], 'readwrite');
+    const follows = tx.objectStore('follows');
+    if (follow) {
+      const existing = await follows.get(id);
+      if (!existing) {
+        const device = await tx.objectStore('devices').get(id);
+        if (!device) {
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          throw new Error(`no device "${id}" in the index`);
+        }
+        await follows.put({ id, since: now.toISOString(), muted: false, snapshot: device });
+      }
+    } else {
+      await follows.delete(id);
+    }
+    await tx.done;
+    await mirrorToSync();
+    if (!follow) await refreshBadge();
+    return { following: follow };
+  });
+}
+
+export function setMuted(id: string, muted: boolean): Promise<{ muted: boolean }> {
+  return serial(async () => {
+    const db = await getDB();
+    const tx = db.transaction('follows', 'readwrite');
+    const existing = await tx.store.get(id);
+    if (!existing) {
+      await tx.done;
+      throw new Error(`"${id}" is not followed`);
+    }
+    await tx.store.put({ ...existing, muted });
+    await tx.done;
+    return { muted };
+  });
+}
+
+async function readLog(): Promise<LoggedChange[]> {
+  return (((await (await getDB()).get('meta', CHANGE_LOG_KEY))?.value as LoggedChange[] | undefined) ?? []).filter(isLogged);
+}
+
+function isLogged(value: unknown): value is LoggedChange {
+  const v = value as Partial<LoggedChange> | null;
+  return typeof v === 'object' && v !== null && typeof v.key === 'string' && typeof v.deviceId === 'string' && typeof v.text === 'string';
+}
+
+function toNote(c: LoggedChange): ChangeNote {
+  return { deviceId: c.deviceId, kind: c.kind, text: c.text, at: c.at };
+}
+
+function fallbackSummary(id: string): DeviceSummary {
+  return { id, brand: '', name: id, category: 'other', status: null, keySpecs: [], following: true };
+}
+
+export async function listFollows(): Promise<FollowEntry[]> {
+  const db = await getDB();
+  const tx = db.transaction(['follows', 'devices']);
+  const follows = await tx.objectStore('follows').getAll();
+  const devices = await Promise.all(follows.map((f) => tx.objectStore('devices').get(f.id)));
+  await tx.done;
+  const unseen = (await readLog()).filter((c) => !c.seen);
+  const entries = follows.map((f, i): FollowEntry => {
+    // A device that left the index is still shown as last told, so the reader can unfollow it.
+    const record = devices[i] ?? f.snapshot;
+    return {
+      summary: record ? summarize(record, true) : fallbackSummary(f.id),
+      since: f.since,
+      muted: f.muted,
+      unseenChanges: unseen.filter((c) => c.deviceId === f.id).map(toNote),
+    };
+  });
+  // Devices with news first, then by name.
+  return entries.sort(
+    (a, b) =>
+      b.unseenChanges.length - a.unseenChanges.length ||
+      `${a.summary.brand} ${a.summary.name}`.localeCompare(`${b.summary.brand} ${b.summary.name}`),
+  );
+}
+
+/** Changes recorded for followed devices, newest first. */
+export async function recentChanges(limit = 50): Promise<ChangeNote[]> {
+  return (await readLog()).slice(-limit).reverse().map(toNote);
+}
+
+export function markChangesSeen(): Promise<{ ok: true }> {
+  return serial(async () => {
+    const db = await getDB();
+    const tx = db.transaction('meta', 'readwrite');
+    const log = (((await tx.store.get(CHANGE_LOG_KEY))?.value as LoggedChange[] | undefined) ?? []).filter(isLogged);
+    await tx.store.put({ key: CHANGE_LOG_KEY, value: log.map((c) => ({ ...c, seen: true })) });
+    await tx.done;
+    await setBadge(0);
+    return { ok: true as const };
+  });
+}
+
+async function setBadge(count: number): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 99)) : '' });
+  } catch (error) {
+    console.debug('SpecScout: badge not set', error);
+  }
+}
+
+/** Badge = unseen changes of devices still followed. The browser forgets the badge on restart: call at start. */
+export async function refreshBadge(): Promise<number> {
+  const db = await getDB();
+  const followed = new Set(await db.getAllKeys('follows'));
+  const count = (await readLog()).filter((c) => !c.seen && followed.has(c.deviceId)).length;
+  await setBadge(count);
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reconciliation
+
+export interface ReconcileResult {
+  /** Changes recorded now (not told before). */
+  recorded: DeviceChange[];
+  notified: NotifyOutcome;
+}
+
+/**
+ * Diffs every follow's snapshot against the installed record, records what was not told before and moves
+ * the snapshots forward — in one transaction, so a worker killed mid-way neither loses nor repeats news —
+ * then notifies. Cheap when nothing changed, so it runs after every index change and every refresh.
+ */
+export function reconcileFollows(now = new Date()): Promise<ReconcileResult> {
+  return serial(async () => {
+    const db = await getDB();
+    const tx = db.transaction(['follows', 'devices', 'meta', 'settings'], 'readwrite');
+    const settings = normalizeSettings((await tx.objectStore('settings').get('settings'))?.value);
+    const follows: FollowRecord[] = await tx.objectStore('follows').getAll();
+    const records = await Promise.all(follows.map((f) => tx.objectStore('devices').get(f.id)));
+    const meta = tx.objectStore('meta');
+    const told = new Set(((await meta.get(TOLD_KEYS_KEY))?.value as string[] | undefined) ?? []);
+    const toldOrder = [...told];
+    const log = (((await meta.get(CHANGE_LOG_KEY))?.value as LoggedChange[] | undefined) ?? []).filter(isLogged);
+
+    const recorded: { change: DeviceChange; muted: boolean }[] = [];
+    const writes: Promise<unknown>[] = [];
+    follows.forEach((follow, i) => {
+      const current: Device | undefined = records[i];
+      if (follow.snapshot === null) {
+        // Followed before the index knew it (an import): the first record seen is the baseline, not news.
+        if (current) writes.push(tx.objectStore('follows').put({ ...follow, snapshot: current }));
+        return;
+      }
+      const changes = diffDevice(follow.snapshot, current, settings.region).filter((c) => !told.has(c.key));
+      for (const change of changes) {
+        told.add(change.key);
+        toldOrder.push(change.key);
+        recorded.push({ change, muted: follow.muted });
+        log.push({ deviceId: change.deviceId, kind: change.kind, text: change.text, at: now.toISOString(), key: change.key, seen: false });
+      }
+      // A device that disappeared keeps its last snapshot: if it returns, it is compared with what was told.
+      if (current && stableStringify(current) !== stableStringify(follow.snapshot)) writes.push(tx.objectStore('follows').put({ ...follow, snapshot: current }));
+    });
+    if (recorded.length > 0) {
+      writes.push(meta.put({ key: TOLD_KEYS_KEY, value: toldOrder.slice(-MAX_TOLD) }));
+      writes.push(meta.put({ key: CHANGE_LOG_KEY, value: log.slice(-MAX_LOG) }));
+    }
+    await Promise.all(writes);
+    await tx.done;
+
+    const notified = await notifyChanges(recorded, settings, now);
+    if (recorded.length > 0) await refreshBadge();
+    return { recorded: recorded.map((r) => r.change), notified };
+  });
+}
+
+/**
+ * Registered with index-store's `onIndexReplaced` at worker start: after a shipped index is installed or a
+ * feed applied, follows are restored from sync if the database lost them, then diffed.
+ */
+export async function afterIndexReplaced(): Promise<void> {
+  await restoreFollowsFromSync();
+  await reconcileFollows();
+}

@@ -1,0 +1,156 @@
+// The device index in IndexedDB: installed from the index shipped with the extension (on install, on
+// update, and on any start that finds it missing or older), replaced by feeds, read by every handler.
+// A replacement is one transaction over devices, names and meta: a worker killed mid-way leaves the
+// previous index whole, and follows (another store) are never touched.
+import { extensionUrl } from '../../utils/extension-url';
+import type { Device, DeviceIndex } from '../../core/schema';
+import { unpackIndex, type ShippedIndex } from '../../core/feed';
+import { nameKey } from '../../core/names';
+import { currentStatus } from '../../core/status';
+import { keySpecs } from '../../core/summary';
+import { getDB, getMeta } from '../../utils/db';
+import type { DeviceSummary } from '../../utils/protocol';
+
+export const SHIPPED_INDEX_PATH = '/index/index.json';
+
+/** What the meta store says about the installed index. */
+export interface InstalledIndexMeta {
+  version: number;
+  builtFrom: string;
+  deviceCount: number;
+  nameCount: number;
+  /** "shipped" or the feed URL it came from. */
+  source: string;
+}
+
+export type IndexReplacedListener = (change: {
+  previous: InstalledIndexMeta | undefined;
+  current: InstalledIndexMeta;
+  reason: 'install' | 'update' | 'feed' | 'repair';
+}) => Promise<void> | void;
+
+const listeners: IndexReplacedListener[] = [];
+
+/** Called after every replacement (follows diff their snapshots against the new records here). */
+export function onIndexReplaced(listener: IndexReplacedListener): void {
+  listeners.push(listener);
+}
+
+export async function fetchShippedIndex(): Promise<DeviceIndex> {
+  const response = await fetch(extensionUrl(SHIPPED_INDEX_PATH));
+  if (!response.ok) throw new Error(`the shipped index is missing (${response.status})`);
+  return unpackIndex((await response.json()) as ShippedIndex);
+}
+
+/** Name rows for the exact look-up store: marketing name, name with brand, and every other name. */
+function nameRows(device: Device): { key: string; id: string; kind: string }[] {
+  const rows = new Map<string, string>();
+  const add = (name: string, kind: string) => {
+    const key = nameKey(name);
+    if (key && !rows.has(key)) rows.set(key, kind);
+  };
+  add(device.name, 'official');
+  add(`${device.brand} ${device.name}`, 'official');
+  for (const n of device.names) add(n.name, n.kind);
+  return [...rows].map(([key, kind]) => ({ key, id: device.id, kind }));
+}
+
+/** Replaces the whole index in one transaction and tells the listeners. */
+export async function replaceIndex(
+  index: DeviceIndex,
+  source: string,
+  reason: 'install' | 'update' | 'feed' | 'repair',
+): Promise<InstalledIndexMeta> {
+  const db = await getDB();
+  const tx = db.transaction(['devices', 'names', 'meta'], 'readwrite');
+  const previous = (await tx.objectStore('meta').get('index'))?.value as InstalledIndexMeta | undefined;
+  const devices = tx.objectStore('devices');
+  const names = tx.objectStore('names');
+  await Promise.all([devices.clear(), names.clear()]);
+  let nameCount = 0;
+  // Requests are queued without awaiting each one: IndexedDB runs them in order inside the transaction.
+  const pending: Promise<unknown>[] = [];
+  for (const device of index.devices) {
+    pending.push(devices.put(device));
+    for (const row of nameRows(device)) {
+      pending.push(names.put(row));
+      nameCount++;
+    }
+  }
+  const current: InstalledIndexMeta = {
+    version: index.version,
+    builtFrom: index.builtFrom,
+    deviceCount: index.devices.length,
+    nameCount,
+    source,
+  };
+  pending.push(tx.objectStore('meta').put({ key: 'index', value: current }));
+  // The matcher compiled from the old devices is stale now (the shipped one is read from the package).
+  pending.push(tx.objectStore('meta').delete('matcher'));
+  await Promise.all(pending);
+  await tx.done;
+  for (const listener of listeners) {
+    try {
+      await listener({ previous, current, reason });
+    } catch (error) {
+      console.warn('SpecScout: an index listener failed', error);
+    }
+  }
+  return current;
+}
+
+let ensuring: Promise<InstalledIndexMeta> | null = null;
+
+/**
+ * Makes sure an index is installed and not older than the shipped one. Cheap when it is (one meta read);
+ * otherwise installs the shipped index. Safe to call from every handler and on every start.
+ */
+export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'): Promise<InstalledIndexMeta> {
+  ensuring ??= (async () => {
+    const installed = await getMeta<InstalledIndexMeta>('index');
+    if (installed && reason === 'repair') return installed;
+    const shipped = await fetchShippedIndex();
+    // A feed may have installed a newer index than the one shipped: keep it.
+    if (installed && installed.version >= shipped.version) return installed;
+    return replaceIndex(shipped, 'shipped', reason);
+  })().finally(() => {
+    ensuring = null;
+  });
+  return ensuring;
+}
+
+export async function getDevice(id: string): Promise<Device | undefined> {
+  await ensureIndex();
+  return (await getDB()).get('devices', id);
+}
+
+export async function getDevices(ids: readonly string[]): Promise<Device[]> {
+  await ensureIndex();
+  const db = await getDB();
+  const tx = db.transaction('devices');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((d): d is Device => d !== undefined);
+}
+
+export async function followedIds(): Promise<Set<string>> {
+  return new Set(await (await getDB()).getAllKeys('follows'));
+}
+
+export function summarize(device: Device, following: boolean): DeviceSummary {
+  const status = currentStatus(device);
+  return {
+    id: device.id,
+    brand: device.brand,
+    name: device.name,
+    category: device.category,
+    status: status?.status ?? null,
+    ...(status?.date ? { statusDate: status.date } : {}),
+    keySpecs: keySpecs(device),
+    following,
+  };
+}
+
+export async function getSummaries(ids: readonly string[]): Promise<DeviceSummary[]> {
+  const [devices, follows] = await Promise.all([getDevices(ids), followedIds()]);
+  return devices.map((d) => summarize(d, follows.has(d.id)));
+}

@@ -1,0 +1,243 @@
+// Index refresh from the reader's feeds: on an alarm (period = settings.refreshHours) and on "check now".
+// Each feed is fetched conditionally (ETag / Last-Modified remembered per URL), refused unread when over
+// the size limit, validated by core/feed.ts and applied in one transaction (index-store's replaceIndex,
+// whose listeners diff the follows). A feed that fails changes nothing; every outcome is an UpdateReport.
+import { browser, type Browser } from 'wxt/browser';
+import { applyFeed, DEFAULT_FEED_LIMITS, parseFeed, type FeedLimits } from '../../core/feed';
+import type { DeviceIndex } from '../../core/schema';
+import { getDB, getMeta, setMeta } from '../../utils/db';
+import type { UpdateReport } from '../../utils/protocol';
+import { loadSettings } from '../../utils/settings';
+import { ensureIndex, replaceIndex, type InstalledIndexMeta } from './index-store';
+import { reconcileFollows } from './follows';
+
+export const REFRESH_ALARM = 'specscout-refresh';
+export const LAST_UPDATE_KEY = 'lastUpdate';
+export const UPDATE_REPORTS_KEY = 'updateReports';
+export const FEED_STATE_PREFIX = 'feed:';
+/** Reports kept for the options page. */
+const MAX_REPORTS = 20;
+const FETCH_TIMEOUT_MS = 30_000;
+
+/** What is remembered per feed URL for the next conditional request. */
+interface FeedState {
+  etag?: string;
+  lastModified?: string;
+  /** Hash of the body last applied: a server that ignores conditionals still costs no re-parse. */
+  bodyHash?: string;
+  /** Index version that body produced; the validators count only while that index is installed. */
+  version?: number;
+}
+
+export interface UpdaterOptions {
+  limits?: FeedLimits;
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Alarm
+
+/** Creates or re-times the refresh alarm; called at start, on every alarm, and after settings change. */
+export async function scheduleRefresh(refreshHours?: number): Promise<void> {
+  const hours = refreshHours ?? (await loadSettings()).refreshHours;
+  const period = hours * 60;
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (existing?.periodInMinutes === period) return;
+  await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: period, delayInMinutes: period });
+}
+
+/** Registered at worker start (index.ts). */
+export async function handleAlarm(alarm: Browser.alarms.Alarm): Promise<void> {
+  if (alarm.name !== REFRESH_ALARM) return;
+  await refreshAll();
+  // The period may have changed in settings since the alarm was created.
+  await scheduleRefresh();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Refresh
+
+let running: Promise<UpdateReport[]> | null = null;
+
+/**
+ * Keeps the worker awake through a long refresh (replacing a large index takes tens of seconds): Chrome
+ * stops an idle MV3 worker after 30 s, and each extension API call resets that timer
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle#idle-shutdown).
+ */
+async function whileAwake<T>(work: () => Promise<T>): Promise<T> {
+  const ping = () => {
+    try {
+      void browser.runtime.getPlatformInfo().catch(() => undefined);
+    } catch {
+      // Not available (tests): nothing to keep awake.
+    }
+  };
+  const timer = setInterval(ping, 20_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Refreshes every configured feed, one after another (each may build on the previous one's version). */
+export function refreshAll(options: UpdaterOptions = {}): Promise<UpdateReport[]> {
+  // An alarm and "check now" at the same moment share one run rather than race on the index version.
+  running ??= whileAwake(async () => {
+    const settings = await loadSettings();
+    const reports: UpdateReport[] = [];
+    for (const url of settings.feedUrls) reports.push(await refreshFeed(url, options));
+    // Also catches up on a reconciliation a killed worker never finished.
+    await reconcileFollows((options.now ?? (() => new Date()))());
+    return reports;
+  }).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** The `checkNow` handler. */
+export function checkNow(): Promise<UpdateReport[]> {
+  return refreshAll();
+}
+
+export async function lastUpdate(): Promise<UpdateReport | undefined> {
+  return getMeta<UpdateReport>(LAST_UPDATE_KEY);
+}
+
+export async function updateReports(): Promise<UpdateReport[]> {
+  return (await getMeta<UpdateReport[]>(UPDATE_REPORTS_KEY)) ?? [];
+}
+
+async function record(report: UpdateReport): Promise<UpdateReport> {
+  const db = await getDB();
+  const tx = db.transaction('meta', 'readwrite');
+  const previous = ((await tx.store.get(UPDATE_REPORTS_KEY))?.value as UpdateReport[] | undefined) ?? [];
+  await tx.store.put({ key: LAST_UPDATE_KEY, value: report });
+  await tx.store.put({ key: UPDATE_REPORTS_KEY, value: [...previous, report].slice(-MAX_REPORTS) });
+  await tx.done;
+  return report;
+}
+
+function hashText(text: string): string {
+  // FNV-1a over UTF-16 units, plus the length: enough to recognise the same body again.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length.toString(36)}-${(h >>> 0).toString(36)}`;
+}
+
+class FeedTooLarge extends Error {}
+
+/** Reads a body, giving up as soon as it passes `maxBytes` (a hostile feed is never held whole). */
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new FeedTooLarge(`oversized: ${declared} bytes > limit of ${maxBytes}`);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new FeedTooLarge(`oversized: more than ${maxBytes} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+async function installedIndex(meta: InstalledIndexMeta): Promise<DeviceIndex> {
+  const devices = await (await getDB()).getAll('devices');
+  return { format: 1, version: meta.version, builtFrom: meta.builtFrom, devices };
+}
+
+/** Fetches, checks and applies one feed. Never throws: every failure is a report and changes nothing. */
+export async function refreshFeed(url: string, options: UpdaterOptions = {}): Promise<UpdateReport> {
+  const now = (options.now ?? (() => new Date()))();
+  const limits = options.limits ?? DEFAULT_FEED_LIMITS;
+  const doFetch = options.fetch ?? fetch;
+  const installed = await ensureIndex();
+  const base = { at: now.toISOString(), source: url, fromVersion: installed.version };
+  const fail = (message: string) => record({ ...base, ok: false, message });
+
+  const stateKey = `${FEED_STATE_PREFIX}${url}`;
+  const stored = (await getMeta<FeedState>(stateKey)) ?? {};
+  // After a reset or a newer shipped index, the last body applied is not what is installed: fetch it whole.
+  const state: FeedState = stored.version === installed.version ? stored : {};
+  const headers: Record<string, string> = {};
+  if (state.etag) headers['If-None-Match'] = state.etag;
+  if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+
+  let response: Response;
+  try {
+    // Our own validators, not the HTTP cache's: `no-store` keeps a 304 visible to us.
+    response = await doFetch(url, { headers, cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  } catch (error) {
+    return fail(`could not fetch: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (response.status === 304) return record({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
+  if (!response.ok) return fail(`could not fetch: HTTP ${response.status}`);
+
+  let text: string;
+  try {
+    text = await readLimited(response, limits.maxBytes);
+  } catch (error) {
+    return fail(error instanceof FeedTooLarge ? error.message : `could not read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const bodyHash = hashText(text);
+  if (state.bodyHash === bodyHash) return record({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
+
+  const parsed = parseFeed(text, installed.version, limits);
+  if (!parsed.ok) {
+    if (parsed.reason.startsWith('not newer') && feedVersion(text) === installed.version) {
+      // The same data the reader already has (e.g. shipped in an update): up to date, not an error.
+      return record({ ...base, ok: true, message: 'up to date', toVersion: installed.version });
+    }
+    return fail(parsed.reason);
+  }
+
+  let next: DeviceIndex;
+  try {
+    next = applyFeed(await installedIndex(installed), parsed.feed);
+  } catch (error) {
+    return fail(`cannot apply: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // The version may have moved while this feed downloaded (another feed, an extension update).
+  const latest = await ensureIndex();
+  if (latest.version !== installed.version) return fail(`not applied: the index changed to version ${latest.version} meanwhile`);
+  try {
+    await replaceIndex(next, url, 'feed');
+  } catch (error) {
+    return fail(`not applied: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const etag = response.headers.get('etag');
+  const lastModified = response.headers.get('last-modified');
+  await setMeta(stateKey, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), bodyHash, version: next.version } satisfies FeedState);
+  return record({
+    ...base,
+    ok: true,
+    message: `updated to version ${next.version} (${next.devices.length} devices)`,
+    toVersion: next.version,
+  });
+}
+
+function feedVersion(text: string): number | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    const version = (value as { version?: unknown } | null)?.version;
+    return typeof version === 'number' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+// `npm run bench:browser`: in real Chromium with the built extension, the time from the content
+// script's start (performance mark `specscout:start`) to the first highlights (`specscout:marked`)
+// on a 20 KB article: with the service worker already running (warm), and right after the worker was
+// stopped through CDP (woken: MV3 kills idle workers, so this is what a reader often gets). Also the
+// very first page after install (the worker installs the shipped index then). Prints JSON.
+import { launch } from '../tests/e2e/browser';
+import { generateArticle } from '../tests/e2e/fixtures/generate';
+import type { Page } from 'playwright-core';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const ARTICLE_BYTES = 20_000;
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { runs: s.length, medianMs: round(s[Math.floor(s.length / 2)] ?? 0), minMs: round(s[0] ?? 0), maxMs: round(s[s.length - 1] ?? 0) };
+}
+
+async function timeToMarks(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const t = await page.evaluate(() => {
+      const start = performance.getEntriesByName('specscout:start')[0]?.startTime;
+      const marked = performance.getEntriesByName('specscout:marked')[0]?.startTime;
+      return start !== undefined && marked !== undefined ? marked - start : null;
+    });
+    if (t !== null) return t;
+    await page.waitForTimeout(20);
+  }
+  throw new Error(`no highlights on ${url} within 60 s`);
+}
+
+async function main(): Promise<void> {
+  const session = await launch();
+  try {
+    const html = generateArticle(ARTICLE_BYTES, 'Twenty kilobytes of phone news');
+    session.server.route('/article-20k.html', (_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(html);
+    });
+    const url = session.newsUrl('article-20k.html');
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+
+    const firstAfterInstall = await timeToMarks(page, url);
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(await timeToMarks(page, url));
+
+    const woken: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      // Give the browser a moment to tear the worker down before the page asks for it again.
+      await page.waitForTimeout(300);
+      woken.push(await timeToMarks(page, url));
+    }
+    const marks = await page.evaluate(() => CSS.highlights.get('specscout')?.size ?? 0);
+    process.stdout.write(
+      JSON.stringify(
+        {
+          article: { bytes: html.length, marks },
+          measure: 'content script start to first highlights (ms)',
+          firstPageAfterInstallMs: Math.round(firstAfterInstall),
+          warm: stats(warm),
+          wokenWorker: stats(woken),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:browser failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

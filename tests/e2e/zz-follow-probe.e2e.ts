@@ -1,0 +1,38 @@
+import { it } from 'vitest';
+import { launch } from '/work/main/tests/e2e/browser';
+declare const chrome: any;
+it('probe', async () => {
+  const s = await launch();
+  const p = await s.openPopup();
+  await p.evaluate(() => chrome.runtime.sendMessage({ specscout: 1, type: 'ping', data: {} }));
+  const r = await s.worker.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => { const o = indexedDB.open('specscout'); o.onsuccess = () => res(o.result); o.onerror = () => rej(o.error); });
+    const req = <T,>(r: IDBRequest<T>) => new Promise<T>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const out: Record<string, number> = {};
+    let t = performance.now();
+    const devices = await req(db.transaction('devices').objectStore('devices').getAll());
+    out.getAllDevices = performance.now() - t; out.n = devices.length;
+    t = performance.now();
+    const names = await req(db.transaction('names').objectStore('names').getAll());
+    out.getAllNames = performance.now() - t; out.names = names.length;
+    t = performance.now();
+    let tx = db.transaction('devices', 'readwrite');
+    for (const d of devices) tx.objectStore('devices').put(d);
+    await new Promise((res) => (tx.oncomplete = res));
+    out.putDevices = performance.now() - t;
+    t = performance.now();
+    tx = db.transaction('names', 'readwrite');
+    for (const d of names) tx.objectStore('names').put(d);
+    await new Promise((res) => (tx.oncomplete = res));
+    out.putNames = performance.now() - t;
+    t = performance.now();
+    tx = db.transaction('names', 'readwrite');
+    tx.objectStore('names').clear();
+    for (const d of names) tx.objectStore('names').put(d);
+    await new Promise((res) => (tx.oncomplete = res));
+    out.clearPutNames = performance.now() - t;
+    return out;
+  });
+  console.log('PROBE', JSON.stringify(r));
+  await s.close();
+}, 300_000);

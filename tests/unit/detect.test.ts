@@ -1,0 +1,76 @@
+// Behaviour of the detector on the cases issue #4 lists, against the shipped index.
+import { describe, expect, it } from 'vitest';
+import { emptyContext } from '../../core/detect/index';
+import { shippedMatcher } from './detect-fixture';
+
+async function found(text: string): Promise<{ text: string; id: string; reason: string }[]> {
+  const { matcher } = await shippedMatcher();
+  return matcher.detect(text).mentions.map((m) => ({ text: m.text, id: m.deviceId, reason: m.reason }));
+}
+
+describe('detect', () => {
+  it('finds names with and without the brand, the brand inside the span', async () => {
+    expect(await found('The Samsung Galaxy S24 Ultra and the Galaxy S24 Ultra.')).toEqual([
+      { text: 'Samsung Galaxy S24 Ultra', id: 'samsung-galaxy-s24-ultra', reason: 'full-name' },
+      { text: 'Galaxy S24 Ultra', id: 'samsung-galaxy-s24-ultra', reason: 'name' },
+    ]);
+  });
+
+  it('prefers the longest name and keeps neighbours apart', async () => {
+    expect((await found('Get the iPhone 15 Pro Max, or the iPhone 15 and 15 Pro.')).map((m) => m.text))
+      .toEqual(['iPhone 15 Pro Max', 'iPhone 15', '15 Pro']);
+  });
+
+  it('reads shorthand only after the family was named', async () => {
+    expect(await found('The S24 Ultra is fast.')).toEqual([]);
+    expect((await found('The Galaxy S24 is fine. The S24 Ultra is fast.')).map((m) => m.text)).toEqual(['Galaxy S24', 'S24 Ultra']);
+  });
+
+  it('finds model codes, glued as in the code', async () => {
+    expect((await found('Models SM-S928B, D5503 and SO-02F.')).map((m) => m.id))
+      .toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact', 'sony-xperia-z1-f']);
+    expect(await found('Prices rose in 2023 for everyone.')).toEqual([]);
+  });
+
+  it('treats spelling variants as one name', async () => {
+    const ids = (await found('Galaxy S24+, Galaxy S24 Plus, Xperia Z1f, Xperia Z1 f, Phone (2a), Phone 2a by Nothing')).map((m) => m.id);
+    expect(ids).toEqual(['samsung-galaxy-s24-plus', 'samsung-galaxy-s24-plus', 'sony-xperia-z1-f', 'sony-xperia-z1-f', 'nothing-phone-2a', 'nothing-phone-2a']);
+  });
+
+  it('leaves the possessive out of the span', async () => {
+    expect((await found("The Galaxy S24 Ultra's screen and the Xperia 1 V’s.")).map((m) => m.text)).toEqual(['Galaxy S24 Ultra', 'Xperia 1 V']);
+  });
+
+  it('spans line breaks, non-breaking spaces and soft hyphens', async () => {
+    const text = 'A Galaxy\nS23 Ultra, a Galaxy\u00a0S25 Ultra and a Xperia Z5 Com\u00adpact.';
+    expect((await found(text)).map((m) => m.text)).toEqual(['Galaxy\nS23 Ultra', 'Galaxy\u00a0S25 Ultra', 'Xperia Z5 Com\u00adpact']);
+  });
+
+  it('leaves chips, OS versions and ordinary words alone', async () => {
+    const text = 'The Snapdragon 8 Gen 3, the A17 Pro chip and the Tensor G4 run Android 14 and iOS 17. ' +
+      'One galaxy has many a pixel; note the edge of the air. My mate has one.';
+    expect(await found(text)).toEqual([]);
+  });
+
+  it('counts a bare number only with its brand written next to it', async () => {
+    expect((await found('The OnePlus 13 beat 13 rivals.')).map((m) => m.text)).toEqual(['OnePlus 13']);
+  });
+
+  it('reads an ordinary-word name only for a device already named', async () => {
+    expect((await found('The OnePlus Open is thin. The Open is also light. Open the box.')).map((m) => m.text))
+      .toEqual(['OnePlus Open', 'Open']);
+  });
+
+  it('carries what was named from one batch to the next', async () => {
+    const { matcher } = await shippedMatcher();
+    const first = matcher.detect('Review: the Galaxy S25 Edge.', emptyContext());
+    const second = matcher.detect('Later, the S25 Edge impressed.', first.context);
+    expect(second.mentions.map((m) => m.text)).toEqual(['S25 Edge']);
+    expect(matcher.detect('Later, the S25 Edge impressed.').mentions).toEqual([]);
+    expect(JSON.parse(JSON.stringify(second.context))).toEqual(second.context);
+  });
+
+  it('extends a bracketed year to its closing bracket', async () => {
+    expect((await found('The Nexus 7 (2013) is a tablet.')).map((m) => m.text)).toEqual(['Nexus 7 (2013)']);
+  });
+});

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyFeed, DEFAULT_FEED_LIMITS, packIndex, parseFeed, stableStringify, unpackIndex, type Feed } from '../../core/feed';
+import type { Device, DeviceIndex } from '../../core/schema';
+import { device } from './index-fixtures';
+
+const feedFixture = (file: string): string => readFileSync(new URL(`../fixtures/feeds/${file}`, import.meta.url), 'utf8');
+
+const oldPhone: Device = device({ id: 'acme-old-phone', brand: 'Acme', name: 'Old Phone', names: [], rumors: [] });
+const installed: DeviceIndex = { format: 1, version: 20141003, builtFrom: '2014-10-03', devices: [oldPhone, device()] };
+
+function snapshot(overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format: 1, kind: 'snapshot', version: 20141101, devices: [device()], ...overrides });
+}
+
+function reason(text: string, installedVersion = installed.version, limits = DEFAULT_FEED_LIMITS): string {
+  const result = parseFeed(text, installedVersion, limits);
+  if (result.ok) throw new Error('feed was accepted');
+  return result.reason;
+}
+
+describe('parseFeed accepts', () => {
+  it('a newer snapshot', () => {
+    const result = parseFeed(snapshot(), installed.version);
+    expect(result.ok && result.feed.kind).toBe('snapshot');
+  });
+
+  it('a delta built on the installed version', () => {
+    const result = parseFeed(feedFixture('delta-z9-release.json'), installed.version);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('parseFeed refuses', () => {
+  it('invalid JSON', () => {
+    expect(reason('{"format": 1, kind: snapshot}')).toMatch(/^invalid JSON: /);
+    expect(reason('not json at all')).toMatch(/^invalid JSON: /);
+  });
+
+  it('a truncated feed', () => {
+    const text = snapshot();
+    expect(reason(text.slice(0, text.length / 2))).toBe('truncated: the JSON ends before the feed does');
+    expect(reason('')).toBe('truncated: the feed is empty');
+  });
+
+  it('an oversized feed before parsing it', () => {
+    const limits = { ...DEFAULT_FEED_LIMITS, maxBytes: 100 };
+    // Not even valid JSON: the size check comes first, so parsing is never attempted.
+    expect(reason(`{${'x'.repeat(200)}`, installed.version, limits)).toBe('oversized: 201 bytes > limit of 100');
+    expect(DEFAULT_FEED_LIMITS.maxBytes).toBe(8 * 1024 * 1024);
+  });
+
+  it('counts bytes, not characters, against the size limit', () => {
+    const limits = { ...DEFAULT_FEED_LIMITS, maxBytes: 10 };
+    expect(reason('"ééééé1"', installed.version, limits)).toBe('oversized: 13 bytes > limit of 10');
+  });
+
+  it('too many devices', () => {
+    const limits = { ...DEFAULT_FEED_LIMITS, maxDevices: 1 };
+    expect(reason(snapshot({ devices: [device(), device({ id: 'sony-other' })] }), installed.version, limits)).toBe('oversized: 2 devices > limit of 1');
+  });
+
+  it('a wrong schema, saying where', () => {
+    expect(reason('[]')).toBe('wrong schema: feed: not an object');
+    expect(reason(snapshot({ format: 2 }))).toBe('wrong schema: format: expected 1, got 2');
+    expect(reason(snapshot({ kind: 'patch' }))).toBe('wrong schema: kind: expected "snapshot" or "delta"');
+    expect(reason(snapshot({ version: '20141101' }))).toBe('wrong schema: version: not a positive integer');
+    expect(reason(snapshot({ devices: {} }))).toBe('wrong schema: devices: not an array');
+    expect(reason(snapshot({ extra: true }))).toBe('wrong schema: extra: unknown field');
+    expect(reason(snapshot({ devices: [{ ...device(), category: 'laptop' }] })))
+      .toBe('invalid records: devices: [0] sony-xperia-z9: category: "laptop"; expected one of phone, tablet, watch, other');
+  });
+
+  it('an older or equal version', () => {
+    expect(reason(snapshot({ version: installed.version }))).toBe(`not newer: feed version ${installed.version} <= installed version ${installed.version}`);
+    expect(reason(snapshot({ version: 5 }))).toBe(`not newer: feed version 5 <= installed version ${installed.version}`);
+  });
+
+  it('a delta whose base is not the installed version', () => {
+    const text = feedFixture('delta-z9-release.json');
+    expect(reason(text, 20141002)).toBe('base mismatch: delta applies to version 20141003, installed is 20141002');
+  });
+
+  it('a delta that does not advance its base', () => {
+    const delta = { format: 1, kind: 'delta', baseVersion: installed.version, version: installed.version, upsert: [], remove: [] };
+    expect(reason(JSON.stringify(delta))).toBe(`wrong schema: version ${installed.version} is not after baseVersion ${installed.version}`);
+  });
+
+  it('duplicate ids', () => {
+    expect(reason(snapshot({ devices: [device(), device()] }))).toBe('duplicate ids: sony-xperia-z9');
+    const delta = { format: 1, kind: 'delta', baseVersion: installed.version, version: installed.version + 1, upsert: [device()], remove: ['sony-xperia-z9'] };
+    expect(reason(JSON.stringify(delta))).toBe('duplicate ids: sony-xperia-z9');
+  });
+
+  it('hostile strings: bidi overrides, non-https URLs', () => {
+    const text = reason(feedFixture('hostile-snapshot.json'));
+    expect(text).toBe('invalid records: devices: [0] acme-phone: name: contains control or bidi-override characters; '
+      + 'devices: [0] acme-phone: sources[0].url: not an https: URL; '
+      + 'devices: [0] acme-phone: rumors[0].source.url: not an https: URL');
+  });
+
+  it('control characters and overlong strings', () => {
+    expect(reason(snapshot({ devices: [device({ brand: 'Sony\u0007' })] }))).toBe('invalid records: devices: [0] sony-xperia-z9: brand: contains control or bidi-override characters');
+    expect(reason(snapshot({ devices: [device({ name: 'Z'.repeat(10_000) })] }))).toBe('invalid records: devices: [0] sony-xperia-z9: name: too long (10000 > 120 characters)');
+  });
+
+  it('removals that are not device ids', () => {
+    const delta = { format: 1, kind: 'delta', baseVersion: installed.version, version: installed.version + 1, upsert: [], remove: ['Not An Id'] };
+    expect(reason(JSON.stringify(delta))).toBe('invalid records: remove[0]: not a device id');
+  });
+
+  it('lists the first problems and counts the rest', () => {
+    const bad = Array.from({ length: 8 }, (_, i) => device({ id: `sony-${i}`, category: 'laptop' as Device['category'] }));
+    expect(reason(snapshot({ devices: bad }))).toMatch(/; and 3 more$/);
+  });
+});
+
+describe('applyFeed', () => {
+  it('replaces every device with a snapshot', () => {
+    const result = parseFeed(snapshot(), installed.version);
+    if (!result.ok) throw new Error(result.reason);
+    const next = applyFeed(installed, result.feed);
+    expect(next.version).toBe(20141101);
+    expect(next.devices.map((d) => d.id)).toEqual(['sony-xperia-z9']);
+    expect(next.builtFrom).toBe(installed.builtFrom);
+  });
+
+  it('removes and upserts by id with a delta, without touching the old index', () => {
+    const before = JSON.stringify(installed);
+    const result = parseFeed(feedFixture('delta-z9-release.json'), installed.version);
+    if (!result.ok) throw new Error(result.reason);
+    const next = applyFeed(installed, result.feed);
+    expect(next.devices.map((d) => d.id)).toEqual(['sony-xperia-z9']);
+    expect(next.devices[0]!.status).toHaveLength(3);
+    expect(next.builtFrom).toBe('2014-11-01');
+    expect(JSON.stringify(installed)).toBe(before);
+  });
+
+  it('refuses a delta that would leave a variant link dangling', () => {
+    const linked = device({ id: 'sony-xperia-z9s', variants: [{ id: 'acme-old-phone', relation: 'sibling' }] });
+    const index: DeviceIndex = { ...installed, devices: [oldPhone, linked] };
+    const feed: Feed = { format: 1, kind: 'delta', baseVersion: installed.version, version: installed.version + 1, upsert: [], remove: ['acme-old-phone'] };
+    expect(() => applyFeed(index, feed)).toThrow('sony-xperia-z9s: variant "acme-old-phone" is not in the index');
+  });
+
+  it('refuses a feed that is not newer or does not fit the base', () => {
+    const feed: Feed = { format: 1, kind: 'delta', baseVersion: 1, version: installed.version + 1, upsert: [], remove: [] };
+    expect(() => applyFeed(installed, feed)).toThrow(/delta base 1/);
+    expect(() => applyFeed(installed, { format: 1, kind: 'snapshot', version: 1, devices: [] })).toThrow(/not newer/);
+  });
+});
+
+describe('shipped form', () => {
+  const index: DeviceIndex = { format: 1, version: 7, builtFrom: '2014-10-03', devices: [oldPhone, device()] };
+
+  it('round-trips through packIndex and unpackIndex', () => {
+    expect(unpackIndex(packIndex(index))).toEqual(index);
+  });
+
+  it('shares one source table and writes plain model codes as strings', () => {
+    const packed = packIndex(index);
+    expect(packed.sources).toHaveLength(1);
+    expect(packed.devices.map((d) => d.sources)).toEqual([[0], [0]]);
+    expect(packed.devices[1]!.names).toEqual([{ name: 'Z9001', kind: 'code', region: 'global' }, { name: 'Xperia Z9 Pro', kind: 'rumored' }]);
+    expect(packIndex({ ...index, devices: [device({ names: [{ name: 'Z9001', kind: 'code' }] })] }).devices[0]!.names).toEqual(['Z9001']);
+  });
+
+  it('is byte-stable whatever the key order of its input', () => {
+    const reordered = JSON.parse(JSON.stringify(index, Object.keys(index).reverse())) as DeviceIndex;
+    const shuffled: DeviceIndex = { ...reordered, devices: index.devices.map((d) => Object.fromEntries(Object.entries(d).reverse()) as unknown as Device) };
+    expect(stableStringify(packIndex(shuffled))).toBe(stableStringify(packIndex(index)));
+  });
+});

@@ -1,0 +1,92 @@
+// Installing and replacing the index in IndexedDB: one transaction, follows untouched, newer kept.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Device, DeviceIndex } from '../../core/schema';
+import { packIndex } from '../../core/feed';
+import { closeDB, getDB } from '../../utils/db';
+import { ensureIndex, getDevice, getSummaries, onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
+
+function device(id: string, name: string, extra: Partial<Device> = {}): Device {
+  return {
+    id,
+    brand: 'Sony',
+    name,
+    category: 'phone',
+    names: [],
+    status: [{ status: 'announced', date: '2013-09-04' }],
+    sources: [{ id: 'sony-press', title: 'Sony press release' }],
+    ...extra,
+  };
+}
+
+function index(version: number, devices: Device[]): DeviceIndex {
+  return { format: 1, version, builtFrom: '2026-11-01', devices };
+}
+
+function serveShipped(shipped: DeviceIndex) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(packIndex(shipped)), { status: 200 })),
+  );
+}
+
+describe('index store', () => {
+  beforeEach(async () => {
+    await closeDB();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('installs the shipped index on first use, with its names', async () => {
+    serveShipped(index(5, [device('sony-xperia-z1-f', 'Xperia Z1 f', { names: [{ name: 'SO-02F', kind: 'code' }] })]));
+    const meta = await ensureIndex('install');
+    expect(meta).toMatchObject({ version: 5, deviceCount: 1, source: 'shipped' });
+    expect((await getDevice('sony-xperia-z1-f'))?.name).toBe('Xperia Z1 f');
+    const rows = await (await getDB()).getAllFromIndex('names', 'key', 'so02f');
+    expect(rows).toEqual([{ key: 'so02f', id: 'sony-xperia-z1-f', kind: 'code' }]);
+  });
+
+  it('replaces the index without touching follows, and tells listeners', async () => {
+    const seen: number[] = [];
+    onIndexReplaced(({ current }) => void seen.push(current.version));
+    await replaceIndex(index(1, [device('sony-xperia-z1', 'Xperia Z1')]), 'shipped', 'install');
+    const db = await getDB();
+    await db.put('follows', { id: 'sony-xperia-z1', since: '2014-01-01T00:00:00Z', muted: false, snapshot: null });
+    await replaceIndex(index(2, [device('sony-xperia-z2', 'Xperia Z2')]), 'https://feeds.example/a.json', 'feed');
+    expect(await db.get('devices', 'sony-xperia-z1')).toBeUndefined();
+    expect(await db.get('devices', 'sony-xperia-z2')).toBeDefined();
+    expect(await db.get('follows', 'sony-xperia-z1')).toBeDefined();
+    expect(seen.slice(-2)).toEqual([1, 2]);
+  });
+
+  it('keeps an index from a feed that is newer than the shipped one', async () => {
+    await replaceIndex(index(9, [device('sony-xperia-z2', 'Xperia Z2')]), 'https://feeds.example/a.json', 'feed');
+    serveShipped(index(5, [device('sony-xperia-z1', 'Xperia Z1')]));
+    const meta = await ensureIndex('update');
+    expect(meta.version).toBe(9);
+    expect(await getDevice('sony-xperia-z2')).toBeDefined();
+  });
+
+  it('summarises devices with their current status and whether they are followed', async () => {
+    serveShipped(index(1, [device('sony-xperia-z1', 'Xperia Z1', { specs: { displayInches: 5, batteryMah: 3000 } })]));
+    await ensureIndex('install');
+    await (await getDB()).put('follows', { id: 'sony-xperia-z1', since: '2014-01-01T00:00:00Z', muted: false, snapshot: null });
+    expect(await getSummaries(['sony-xperia-z1', 'missing'])).toEqual([
+      {
+        id: 'sony-xperia-z1',
+        brand: 'Sony',
+        name: 'Xperia Z1',
+        category: 'phone',
+        status: 'announced',
+        statusDate: '2013-09-04',
+        keySpecs: ['5 in', '3000 mAh'],
+        following: true,
+      },
+    ]);
+  });
+
+  it('says clearly when the shipped index is missing from the package', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 404 })));
+    await expect(ensureIndex('install')).rejects.toThrow(/shipped index is missing/);
+  });
+});

@@ -1,0 +1,203 @@
+// The popup, rendered with a fake worker and a fake tab: this page's devices, following, search, the
+// record view, comparison and the site switch.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '../../components/popup/PopupApp';
+import { parseRoute } from '../../components/popup/links';
+import { compareRows } from '../../components/popup/CompareView';
+import type { Device } from '../../core/schema';
+import type { DeviceSummary, Settings } from '../../utils/protocol';
+import { DEFAULT_SETTINGS } from '../../utils/settings-model';
+import { click, change, fakeWorker, need, press, installDom, mount, text, typeInto, unmount, until } from './popup-fakes';
+
+const z1: DeviceSummary = { id: 'sony-xperia-z1', brand: 'Sony', name: 'Xperia Z1', category: 'phone', status: 'released', statusDate: '2013-09', keySpecs: ['5 in', 'Snapdragon 800', '3000 mAh'], following: false };
+const s24: DeviceSummary = { id: 'samsung-galaxy-s24-ultra', brand: 'Samsung', name: 'Galaxy S24 Ultra', category: 'phone', status: 'announced', statusDate: '2024-01-17', keySpecs: ['6.8 in'], following: true };
+
+const z1Device: Device = {
+  id: 'sony-xperia-z1', brand: 'Sony', name: 'Xperia Z1', category: 'phone', family: 'Xperia Z',
+  names: [{ name: 'C6903', kind: 'code' }, { name: 'SO-01F', kind: 'code', region: 'JP', carrier: 'NTT Docomo' }, { name: 'Honami', kind: 'codename' }],
+  variants: [{ id: 'sony-xperia-z1s', relation: 'sibling', note: 'T-Mobile US' }],
+  specs: { displayInches: 5, chipset: 'Qualcomm Snapdragon 800', batteryMah: 3000, weightG: 170 },
+  status: [
+    { status: 'announced', date: '2013-09-04' },
+    { status: 'released', date: '2013-09' },
+    { status: 'released', date: '2013-10-25', region: 'JP' },
+  ],
+  rumors: [{ claim: 'A 20 MP camera', source: { publication: 'Xperia Blog', url: 'https://example.org/z1', date: '2013-06' }, confidence: 'high', outcome: 'confirmed' }],
+  sources: [],
+};
+const z1sDevice: Device = { ...z1Device, id: 'sony-xperia-z1s', name: 'Xperia Z1s', variants: [], specs: { displayInches: 5, chipset: 'Qualcomm Snapdragon 800', batteryMah: 3000, weightG: 162 } };
+
+let settings: Settings;
+
+beforeEach(() => {
+  installDom();
+  settings = structuredClone(DEFAULT_SETTINGS);
+  fakeBrowser.tabs.query = (async () => [{ id: 7, url: 'https://www.gsmarena.com/news.php', active: true }]) as never;
+  fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://www.gsmarena.com/news.php' })) as never;
+  fakeBrowser.tabs.sendMessage = (async (_tab: number, message: { type: string }) =>
+    message.type === 'pageDevices'
+      ? { ok: true, value: { url: 'https://www.gsmarena.com/news.php', ids: ['samsung-galaxy-s24-ultra', 'sony-xperia-z1', 'samsung-galaxy-s24-ultra'], summaries: [z1, s24] } }
+      : undefined) as never;
+  fakeBrowser.permissions.contains = (async () => false) as never;
+});
+afterEach(() => unmount());
+
+describe('the popup', () => {
+  it('lists the devices on the page in order of first mention, each with status, key specs and Follow', async () => {
+    fakeWorker({ getSettings: () => settings });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const rows = await until(() => {
+      const found = [...root.querySelectorAll('[data-device-id]')];
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(rows.map((r) => r.getAttribute('data-device-id'))).toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1']);
+    expect(text(rows[1])).toContain('Released 2013-09');
+    expect(text(rows[1])).toContain('Snapdragon 800');
+    expect(text(rows[0]!.querySelector('button[aria-pressed]'))).toBe('Following');
+    expect(rows[1]!.querySelector('a')!.getAttribute('href')).toBe('?device=sony-xperia-z1');
+  });
+
+  it('follows a device from the list through the worker', async () => {
+    const worker = fakeWorker({ getSettings: () => settings, setFollow: ({ follow }) => ({ following: follow }) });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const button = await until(() => need(root, '[data-device-id="sony-xperia-z1"] button[aria-pressed]'));
+    await click(button);
+    await until(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
+    expect(worker.calls).toContainEqual({ type: 'setFollow', data: { id: 'sony-xperia-z1', follow: true } });
+  });
+
+  it('turns marking off for a default news site through disabledSites', async () => {
+    const worker = fakeWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const toggle = await until(() => need(root, '#site-switch'));
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(text(root.querySelector('#site-switch-label'))).toBe('Mark devices on gsmarena.com');
+    await click(toggle);
+    await until(() => expect(root.querySelector('#site-switch')!.getAttribute('aria-checked')).toBe('false'));
+    expect(worker.calls).toContainEqual({ type: 'setSettings', data: { patch: { disabledSites: ['gsmarena.com'] } } });
+  });
+
+  it('says what to do when no content script answers on a site that is not turned on', async () => {
+    fakeBrowser.tabs.query = (async () => [{ id: 9, url: 'https://blog.example.com/post', active: true }]) as never;
+    fakeBrowser.tabs.sendMessage = (async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as never;
+    fakeWorker({ getSettings: () => settings });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await until(() => expect(text(root)).toContain('Marking is off on blog.example.com'));
+    expect(text(root)).toContain('Turn the switch above on');
+    expect(root.querySelector('#site-switch')!.getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('shows followed devices with what changed, then marks the changes seen', async () => {
+    const worker = fakeWorker({
+      getSettings: () => settings,
+      listFollows: () => [{ summary: s24, since: '2024-01-01', muted: false, unseenChanges: [{ deviceId: s24.id, kind: 'status', text: 'Now released', at: '2024-01-31T10:00:00Z' }] }],
+      markChangesSeen: () => ({ ok: true }),
+    });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await click(root.querySelector('#tab-following'));
+    await until(() => expect(text(root)).toContain('Now released'));
+    expect(text(root)).toContain('Galaxy S24 Ultra');
+    await until(() => expect(worker.calls.map((c) => c.type)).toContain('markChangesSeen'));
+  });
+
+  it('searches as the reader types and says a model code matched', async () => {
+    const worker = fakeWorker({
+      getSettings: () => settings,
+      search: ({ query }) => (query.toLowerCase().startsWith('sm-s9') ? [{ summary: s24, matchedName: 'SM-S928B', reason: 'code' }] : []),
+    });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await click(root.querySelector('#tab-search'));
+    await typeInto(root.querySelector('input[type="search"]'), 'SM-S928B');
+    await until(() => expect(text(root)).toContain('Model code SM-S928B'));
+    expect(root.querySelector('[data-device-id="samsung-galaxy-s24-ultra"]')).not.toBeNull();
+    await typeInto(root.querySelector('input[type="search"]'), 'nothing like it');
+    await until(() => expect(text(root)).toContain('No device matches “nothing like it”'));
+    expect(worker.calls.filter((c) => c.type === 'search').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    fakeWorker({ getSettings: () => settings, listFollows: () => [] });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const list = root.querySelector('[role="tablist"]')!;
+    // linkedom's bubbling mixes listener types, so the key goes to the tablist that handles it.
+    await press(list, 'ArrowRight');
+    expect(root.querySelector('#tab-following')!.getAttribute('aria-selected')).toBe('true');
+    await until(() => expect(text(root)).toContain('You follow no devices yet'));
+  });
+
+  it('offers comparison once two devices are picked', async () => {
+    fakeWorker({ getSettings: () => settings });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const boxes = await until(() => {
+      const found = root.querySelectorAll('input[type="checkbox"]');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    for (const box of boxes) await change(box, (el) => (el.checked = true));
+    const link = await until(() => need(root, '.app-compare-bar a'));
+    expect(link.getAttribute('href')).toBe('?compare=samsung-galaxy-s24-ultra,sony-xperia-z1');
+  });
+
+  it('shows a full record: specs, timeline per region, names, rumors, variants, comparisons and reading history', async () => {
+    fakeWorker({
+      getSettings: () => settings,
+      getDevice: ({ id }) => (id === z1Device.id ? { device: z1Device, following: false, muted: false, current: { status: 'released', date: '2013-09' } } : null),
+      getSummaries: () => [{ ...z1, id: 'sony-xperia-z1s', name: 'Xperia Z1s' }],
+      comparedWith: () => [s24],
+      readingHistory: () => [{ url: 'https://www.gsmarena.com/z1-review.php', title: 'Xperia Z1 review', site: 'gsmarena.com', date: '2013-09-20', statusThen: 'announced', seenAt: '2024-02-01T00:00:00Z' }],
+    });
+    const root = await mount(<PopupApp route={{ view: 'device', deviceId: 'sony-xperia-z1' }} />);
+    await until(() => expect(text(root)).toContain('Xperia Z1 review'));
+    const body = text(root);
+    expect(body).toContain('Sony Xperia Z1');
+    expect(body).toContain('170 g');
+    expect(body).toContain('In JP');
+    expect(body).toContain('First launch');
+    expect(body).toContain('SO-01F');
+    expect(body).toContain('A 20 MP camera');
+    expect(body).toContain('Then: Announced');
+    await until(() => expect(text(root)).toContain('Sony Xperia Z1s'));
+    await until(() => expect(text(root)).toContain('Samsung Galaxy S24 Ultra'));
+    expect(root.querySelector('a[href="?compare=sony-xperia-z1,samsung-galaxy-s24-ultra"]')).not.toBeNull();
+  });
+
+  it('says so when a record is not in the index', async () => {
+    fakeWorker({ getDevice: () => null });
+    const root = await mount(<PopupApp route={{ view: 'device', deviceId: 'gone' }} />);
+    await until(() => expect(text(root)).toContain('This device is not in the index'));
+  });
+
+  it('compares devices side by side and highlights only the rows that differ', async () => {
+    fakeWorker({ getDevice: ({ id }) => ({ device: id === z1Device.id ? z1Device : z1sDevice, following: false, muted: false, current: { status: 'released' } }) });
+    const root = await mount(<PopupApp route={{ view: 'compare', compareIds: ['sony-xperia-z1', 'sony-xperia-z1s'] }} />);
+    const rows = await until(() => {
+      const found = [...root.querySelectorAll('tbody tr')];
+      expect(found.length).toBeGreaterThan(3);
+      return found;
+    });
+    const weight = rows.find((r) => text(r.querySelector('th')).startsWith('Weight'));
+    expect(weight?.getAttribute('data-differs')).toBe('true');
+    expect(text(weight)).toContain('(differs)');
+    const chip = rows.find((r) => text(r.querySelector('th')).startsWith('Chipset'));
+    expect(chip?.getAttribute('data-differs')).toBe('false');
+  });
+});
+
+describe('popup addresses', () => {
+  it('reads the record, comparison and tab from the query, refusing malformed ids', () => {
+    expect(parseRoute('?device=sony-xperia-z1&tab=12')).toEqual({ view: 'device', deviceId: 'sony-xperia-z1', tabId: 12 });
+    expect(parseRoute('?compare=a,b,c,d')).toEqual({ view: 'compare', compareIds: ['a', 'b', 'c'] });
+    expect(parseRoute('?compare=a')).toEqual({ view: 'main' });
+    expect(parseRoute('?device=<script>')).toEqual({ view: 'main' });
+  });
+
+  it('builds comparison rows that leave out specs no device has', () => {
+    const rows = compareRows([z1Device, z1sDevice]);
+    expect(rows.some((r) => r.values.every((v) => v === ''))).toBe(false);
+    expect(rows.find((r) => r.differs)?.values).toEqual(['170 g', '162 g']);
+  });
+});
