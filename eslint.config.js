@@ -14,6 +14,10 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Render text, never markup (SECURITY.md).' },
         { property: 'outerHTML', message: 'Render text, never markup (SECURITY.md).' },
         { property: 'insertAdjacentHTML', message: 'Render text, never markup (SECURITY.md).' },
+        { property: 'setHTMLUnsafe', message: 'Render text, never markup (SECURITY.md).' },
+        { property: 'createContextualFragment', message: 'Render text, never markup (SECURITY.md).' },
+        { object: 'document', property: 'write', message: 'Render text, never markup (SECURITY.md).' },
+        { object: 'document', property: 'writeln', message: 'Render text, never markup (SECURITY.md).' },
       ],
       'no-restricted-syntax': [
         'error',

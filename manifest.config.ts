@@ -12,6 +12,7 @@ export function buildManifest(browser: string) {
       'alarms', // periodic index refresh from the reader's feeds; an MV3 worker cannot keep timers
       'notifications', // telling the reader when a followed device's release status changes
       'scripting', // registering the content script on sites the reader turns on at run time
+      'activeTab', // the popup reads the current tab's address (only when the reader opens it) to offer "turn on here"
     ],
     // The default tech news sites, where marking works without asking.
     host_permissions: [...DEFAULT_NEWS_SITE_PATTERNS],
@@ -31,9 +32,11 @@ export function buildManifest(browser: string) {
           browser_specific_settings: {
             gecko: {
               id: 'specscout@specscout.dev',
-              strict_min_version: '128.0',
+              // 142 is the first Firefox that reads `data_collection_permissions`.
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -347,6 +347,7 @@ export function deviceListProblems(value: unknown, where: string, options: ListO
   value.forEach((device, i) => {
     const label = `${where}: ${recordLabel(device, i)}`;
     for (const problem of deviceProblems(device, limits)) out.push(`${label}: ${problem}`);
+    if (typeof device !== 'object' || device === null) return;
     const d = device as Partial<Device>;
     if (typeof d.id === 'string') {
       const first = ids.get(d.id);
@@ -360,6 +361,7 @@ export function deviceListProblems(value: unknown, where: string, options: ListO
   });
   if (options.checkVariantTargets) {
     value.forEach((device, i) => {
+      if (typeof device !== 'object' || device === null) return;
       const d = device as Partial<Device>;
       if (!Array.isArray(d.variants)) return;
       d.variants.forEach((v, j) => {

@@ -48,11 +48,20 @@ async function main(): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await timeToMarks(page, url));
 
+    // The worker's running status as CDP reports it, to confirm each stop really happened.
+    let status = 'unknown';
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of event.versions) if (v.scriptURL.startsWith(`chrome-extension://${session.extensionId}/`)) status = v.runningStatus;
+    });
     const woken: number[] = [];
+    let stopsConfirmed = 0;
     for (let i = 0; i < RUNS; i++) {
       await cdp.send('ServiceWorker.stopAllWorkers');
-      // Give the browser a moment to tear the worker down before the page asks for it again.
-      await page.waitForTimeout(300);
+      const deadline = Date.now() + 3000;
+      while (status !== 'stopped' && Date.now() < deadline) await page.waitForTimeout(20);
+      // Only runs where the worker really stopped count as "woken".
+      if (status !== 'stopped') continue;
+      stopsConfirmed++;
       woken.push(await timeToMarks(page, url));
     }
     const marks = await page.evaluate(() => CSS.highlights.get('specscout')?.size ?? 0);
@@ -63,7 +72,7 @@ async function main(): Promise<void> {
           measure: 'content script start to first highlights (ms)',
           firstPageAfterInstallMs: Math.round(firstAfterInstall),
           warm: stats(warm),
-          wokenWorker: stats(woken),
+          wokenWorker: { ...stats(woken), stopsConfirmed },
         },
         null,
         2,

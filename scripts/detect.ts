@@ -4,18 +4,18 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileMatcher, indexStamp, loadMatcher, type CompiledMatcher } from '../core/detect/index';
+import { MATCHER_FORMAT, compileMatcher, indexStamp, loadMatcher, type CompiledMatcher } from '../core/detect/index';
 import { htmlToText } from '../core/html-text';
 import { currentStatus } from '../core/status';
 import type { Device } from '../core/schema';
 import { loadShippedIndex } from './lib/load-index';
 import { MATCHER_FILE, OUT_DIR } from './lib/paths';
 
-/** The compiled matcher build-index wrote next to the index, or a fresh one when it is missing or stale. */
+/** The compiled matcher build-index wrote next to the index, or a fresh one when it is missing, stale or of an older format. */
 async function matcherFor(devices: Device[]): Promise<CompiledMatcher> {
   try {
     const cached = JSON.parse(await readFile(path.join(OUT_DIR, MATCHER_FILE), 'utf8')) as CompiledMatcher;
-    if (cached.stamp === indexStamp(devices)) return cached;
+    if (cached.format === MATCHER_FORMAT && cached.stamp === indexStamp(devices)) return cached;
   } catch {
     // Missing or unreadable: compile below.
   }

@@ -19,11 +19,16 @@ async function main(): Promise<number> {
     return 1;
   }
   const { device, reason, others } = found;
+  const now = currentStatus(device);
   const out = {
     id: device.id,
     brand: device.brand,
     name: device.name,
-    status: formatStatus(currentStatus(device)),
+    // The bare status word, so scripts can compare it; the readable line with date and region beside it.
+    status: now?.status ?? null,
+    ...(now?.date ? { statusDate: now.date } : {}),
+    ...(now?.region ? { statusRegion: now.region } : {}),
+    statusText: formatStatus(now),
     reason,
     ...(others.length > 0 ? { alsoMatches: others } : {}),
     record: device,

@@ -24,7 +24,8 @@ function fields(spec: Record<string, (value: unknown) => boolean>): Check {
   return (data) => {
     if (!isRecord(data)) return 'payload is not an object';
     for (const key of Object.keys(data)) {
-      if (!(key in spec)) return `unexpected field "${key}"`;
+      // Own keys only: `in` would let "constructor", "toString" or "__proto__" through as declared fields.
+      if (!Object.prototype.hasOwnProperty.call(spec, key)) return `unexpected field "${key.slice(0, 40)}"`;
     }
     for (const [key, ok] of Object.entries(spec)) {
       if (!ok(data[key])) return `field "${key}" has the wrong shape`;

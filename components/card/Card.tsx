@@ -14,14 +14,12 @@ export interface CardProps extends CardActions {
   position: { left: number; top: number } | null;
   /** Called with the card element once rendered, so the host can measure and place it. */
   onElement?(el: HTMLElement | null): void;
-  /** Shown after "Not this device" / "Don't mark on this site" succeeded. */
-  notice?: string | null | undefined;
 }
 
 const TITLE_ID = 'specscout-card-title';
 
 export function Card(props: CardProps) {
-  const { target, load, focus, position, onElement, notice, ...actions } = props;
+  const { target, load, focus, position, onElement, ...actions } = props;
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
@@ -55,14 +53,7 @@ export function Card(props: CardProps) {
         }
       }}
     >
-      {notice ? (
-        <>
-          <CardHeader brand={target.summary?.brand ?? ''} name={summaryName} onClose={actions.onClose} titleId={TITLE_ID} />
-          <p class="ss-card-state" role="status">
-            {notice}
-          </p>
-        </>
-      ) : state.kind === 'ready' ? (
+      {state.kind === 'ready' ? (
         <CardBody detail={state.detail} target={target} titleId={TITLE_ID} {...actions} />
       ) : (
         <>

@@ -1,4 +1,5 @@
 // An on/off switch: a real button with role="switch", so keyboards and screen readers know its state.
+import { useState } from 'preact/hooks';
 export interface ToggleProps {
   label: string;
   checked: boolean;
@@ -12,7 +13,9 @@ export interface ToggleProps {
 let counter = 0;
 
 export function Toggle({ label, checked, onChange, disabled, description, id }: ToggleProps) {
-  const own = id ?? `toggle-${++counter}`;
+  // A generated id is kept for the component's life, so the label association never churns.
+  const [generated] = useState(() => `toggle-${++counter}`);
+  const own = id ?? generated;
   return (
     <div class="app-toggle-row">
       <span class="app-toggle-text">

@@ -78,6 +78,9 @@ kbd { font-family: ui-monospace, monospace; background: var(--ss-chip); border: 
 .app input[type="search"] { width: 100%; }
 .app-field { display: flex; flex-direction: column; gap: 3px; margin: 6px 0; }
 .app-row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+form.app-row { align-items: flex-end; }
+form.app-row .app-field { margin-bottom: 0; }
+form.app-row .ss-button { padding: 6px 12px; }
 .app-compare-bar {
   position: sticky; bottom: 0; background: var(--ss-bg); border-top: 1px solid var(--ss-line);
   padding: 6px 0; display: flex; justify-content: space-between; align-items: center; gap: 8px;

@@ -1,8 +1,9 @@
 // The popup: this page's devices, followed devices and search, plus the record and comparison views,
 // chosen by the address (popup.html?device=<id>, ?compare=a,b) so the card and notifications link here.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
+import { sendToBackground } from '../../utils/messaging';
 import { PAGE_CSS } from '../common/styles';
 import { Tabs } from '../common/Tabs';
 import { compareHref, parseRoute, type PopupRoute } from './links';
@@ -25,6 +26,11 @@ function Main({ tabId }: { tabId?: number | undefined }) {
       return next;
     });
   const props = { tabId, selected, onSelect: select };
+  useEffect(() => {
+    // The worker builds its search index lazily; an empty query starts that now, so the first letters
+    // the reader types in Search are answered from a ready index.
+    void sendToBackground('search', { query: '', limit: 1 }).catch(() => undefined);
+  }, []);
   return (
     <main class="app app-popup">
       <div class="app-header">

@@ -60,7 +60,7 @@ export function stripBrand(name: string, brand: string): string {
 const TABLET = /\b(tab|tablet|pad|ipad|mediapad|matepad|slate|pixel c|nexus (7|9|10)|kindle|fire hd|iconia tab|shield tablet)\b|\bpad\d|tab\d/i;
 const WATCH = /\b(watch|gear s\d?|gear live|gear fit|smartwatch|wear os|band \d)\b/i;
 const OTHER = /\b(tv|box|stick|chromecast|chromebook|projector|car|auto|stb|dongle|speaker|set[- ]?top|display|monitor|glass|vr|camera|player|walkman|nw-|nwz-|headset|kiosk|pos|terminal|scanner|printer|signage)\b/i;
-const PHONE = /\b(phone|galaxy (s|a|m|j|f|note|z|c|e|on|grand|core|ace|mini|young|xcover)|xperia|iphone|pixel|nexus (4|5|5x|6|6p|s|one)|redmi|moto|oneplus|mi \d|mi note|poco|zenfone|rog phone|lumia|blackberry|optimus|velvet|wing|nord|find x|reno|honor|nova|mate \d|p\d{1,2}\b|aquos|arrows|galaxy)\b/i;
+const PHONE = /\b(phone|smartphone|galaxy (s|a|m|j|f|note|z|c|e|on|grand|core|ace|mini|young|xcover)|galaxy|xperia|iphone|pixel|nexus (4|5|5x|6|6p|s|one)|redmi|moto|oneplus|mi \d|mi note|poco|zenfone|rog phone|lumia|blackberry|optimus|velvet|wing|nord|find x|reno|honor|nova|mate \d{1,2}|p\d{1,2}|aquos|arrows|desire|ascend|p smart|enjoy|stylo|razr|droid|narzo|blade|axon|spark|camon|pova|phantom x|iqoo)\b/i;
 
 /** A category only when the name says it; "other" is the honest answer for the rest. */
 export function guessCategory(name: string, displayInches?: number): Category {
@@ -117,11 +117,12 @@ export function cleanText(text: string | undefined, max = 120): string | undefin
 }
 
 /**
- * Names garbled by a wrong text encoding upstream: U+FFFD, or the Hangul syllables that the UTF-8 bytes of
- * U+FFFD turn into when read as UTF-16 ("뿯붿"), as in some Chinese names in the Play list.
+ * Names garbled by a wrong text encoding upstream: U+FFFD, the Hangul syllables U+BFEF and U+BDBF that the
+ * UTF-8 bytes of U+FFFD (EF BF BD) become when read as UTF-16, and private-use characters, all seen in
+ * Chinese names in the Play list ("붿붿8붿春版").
  */
 export function isGarbled(text: string): boolean {
-  return /[\ufffd\ubfef\ubd7f]/.test(text);
+  return /[\ufffd\ubfef\ubdbf\ue000-\uf8ff]/.test(text);
 }
 
 /** Makes ids unique within one adapter's output ("-2", "-3" in order), which must already be sorted. */

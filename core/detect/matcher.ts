@@ -1,8 +1,14 @@
 // The scanner: one pass over the text cuts it into tokens (chars.ts) and looks each up in the compiled
 // vocabulary; names are then found by walking the token trie from every word start, and each candidate is
 // kept or dropped by the context rules of names.ts, using what the article named elsewhere.
+//
+// Cost is linear in the text: the scan reads each character once (one table load and compare) and hashes a
+// token in constant time; candidates, context and choices live in typed arrays reused between calls, so a
+// word that matches nothing allocates nothing; context is flag arrays indexed by device, family and brand
+// (O(1) per test, reset through touched lists); overlaps are settled by one sort of packed numeric keys and
+// a per-token "taken" mark.
 
-import { base64ToInt32 } from './b64';
+import { base64ToBytes, base64ToInt32 } from './b64';
 import * as chars from './chars';
 import * as compile from './compile';
 import type { CompiledMatcher } from './compile';
@@ -38,10 +44,11 @@ export interface Matcher {
 // Local copies: imported bindings can compile to property reads on a module object (CommonJS
 // interop under tsx), which made the scan loop eight times slower.
 const CLASS = chars.CLASS;
+const KIND = chars.KIND;
 const FOLD = chars.FOLD;
 const classifySlow = chars.classifySlow;
+const tokenFeatureHash = chars.tokenFeatureHash;
 const C_SEP = chars.C_SEP;
-const C_LOWER = chars.C_LOWER;
 const C_UPPER = chars.C_UPPER;
 const C_PLUS = chars.C_PLUS;
 const C_IGNORE = chars.C_IGNORE;
@@ -52,8 +59,6 @@ const CASE_SHIFT = compile.CASE_SHIFT;
 const INFO_BRAND_ENTRY = compile.INFO_BRAND_ENTRY;
 const INFO_FAMILY_WORD = compile.INFO_FAMILY_WORD;
 const MATCHER_FORMAT = compile.MATCHER_FORMAT;
-const edgeHash = compile.edgeHash;
-const tokenHash = compile.tokenHash;
 const LEVEL_STRONG = names.LEVEL_STRONG;
 const LEVEL_BRAND = names.LEVEL_BRAND;
 const LEVEL_SEEN = names.LEVEL_SEEN;
@@ -67,117 +72,232 @@ const F_UPPER = 2;
 /** Punctuation other than spaces, hyphens and brackets stands before the token: a name cannot span it. */
 const F_BREAK = 4;
 
+/** Bits of wordFlags, per token id: the function words the rules look at. */
+const W_DETERMINER = 1;
+const W_BLOCK_BEFORE = 2;
+const W_BLOCK_AFTER = 4;
+const W_FAMILY_NOUN = 8;
+
+/** nodeMinLevel: the level in the low bits, a flag for nodes where a brand ends. */
+const NODE_LEVEL = 7;
+const NODE_BRAND = 8;
+
 const CONFIDENCE = [0.97, 0.85, 0.8, 0.7, 0.6, 0];
-
-interface Candidate {
-  /** First and last token of the name (without the brand). */
-  s: number;
-  e: number;
-  node: number;
-  /** Brand written right before: brand index and its first token, or -1. */
-  brand: number;
-  brandStart: number;
-}
-
-interface Chosen {
-  level: number;
-  /** First and last token covered (brand included). */
-  ts: number;
-  te: number;
-  start: number;
-  end: number;
-  device: number;
-  info: number;
-  name: number;
-  confidence: number;
-  adjacent: boolean;
-}
+/** 2^32: valid-candidate indices sit in the low 32 bits of the packed sort keys. */
+const KEY_LOW = 4294967296;
 
 export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.format !== MATCHER_FORMAT) throw new Error(`unknown matcher format ${String(compiled.format)}`);
   return new TokenTrieMatcher(compiled);
 }
 
+/** Exact-string lookup over a concatenated list, built on first use; no per-string allocation. */
+class JoinedIndex {
+  private table: Int32Array | null = null;
+  constructor(private readonly text: string, private readonly offsets: Int32Array) {}
+
+  private hash(s: string, from: number, to: number): number {
+    let h = HASH_SEED;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    return h ^ (h >>> 15);
+  }
+
+  private build(): Int32Array {
+    const n = this.offsets.length - 1;
+    let size = 16;
+    while (size < n * 2) size <<= 1;
+    const table = new Int32Array(size);
+    for (let k = 0; k < n; k++) {
+      let slot = this.hash(this.text, this.offsets[k]!, this.offsets[k + 1]!) & (size - 1);
+      while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
+      table[slot] = k + 1;
+    }
+    return table;
+  }
+
+  indexOf(s: string): number {
+    const table = (this.table ??= this.build());
+    const mask = table.length - 1;
+    for (let slot = this.hash(s, 0, s.length) & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot]!;
+      if (v === 0) return -1;
+      const from = this.offsets[v - 1]!;
+      if (this.offsets[v]! - from === s.length && this.text.startsWith(s, from)) return v - 1;
+    }
+  }
+
+  at(k: number): string {
+    return this.text.slice(this.offsets[k], this.offsets[k + 1]);
+  }
+}
+
 class TokenTrieMatcher implements Matcher {
   private readonly vocab: string;
   private readonly vocabOffsets: Int32Array;
-  private readonly vocabHash: Int32Array;
-  private readonly vocabTable: Int32Array;
+  /** The compiled vocabTable with each slot's hash beside its id (hash, id + 1): one cache line per probe. */
+  private readonly vocabSlots: Int32Array;
   private readonly vocabMask: number;
-  private readonly nodeParent: Int32Array;
+  /**
+   * Tokens of up to four characters ("the", "s", "24", "pro": most words of an article) by their packed
+   * characters, (key, id + 1) per slot: found without hashing or re-reading the vocabulary.
+   */
+  private readonly shortSlots: Int32Array;
+  private readonly shortMask: number;
+  private readonly maxTokenLength: number;
+  private readonly rootChild: Int32Array;
+  private readonly firstChild: Int32Array;
   private readonly nodeToken: Int32Array;
-  private readonly edgeTable: Int32Array;
-  private readonly edgeMask: number;
   private readonly nodeEntryStart: Int32Array;
   private readonly entries: Int32Array;
+  /**
+   * Per node: the lowest level of its device entries (LEVEL_NEVER when none). The rules only raise a
+   * level unless a brand is written before the name, so without one a node at LEVEL_NEVER ("13", kept
+   * for "OnePlus 13") yields no candidate, and the strong pass skips nodes above LEVEL_STRONG. Bit
+   * NODE_BRAND is set when a brand ends at the node, so walks read a node's entries only for brands.
+   */
+  private readonly nodeMinLevel: Uint8Array;
   private readonly names: string;
   private readonly nameOffsets: Int32Array;
-  private readonly ids: string;
-  private readonly idOffsets: Int32Array;
-  private readonly deviceBrand: Int32Array;
-  private readonly deviceFamily: Int32Array;
-  private readonly deviceRank: Int32Array;
+  private readonly ids: JoinedIndex;
+  private readonly deviceBrand: Uint16Array | Int32Array;
+  private readonly deviceFamily: Uint16Array | Int32Array;
+  private readonly deviceRank: Uint8Array;
   private readonly brands: string[];
-  private readonly families: string[];
-  private readonly determiners: Set<number>;
-  private readonly blockBefore: Set<number>;
-  private readonly blockAfter: Set<number>;
-  private readonly familyNouns: Set<number>;
+  private readonly families: JoinedIndex;
+  private readonly wordFlags: Uint8Array;
   private readonly plusId: number;
-  private idIndex: Map<string, number> | null = null;
   private brandIndex: Map<string, number> | null = null;
-  private familyIndex: Map<string, number> | null = null;
 
   // Token buffers, reused between calls and grown on demand.
-  private tStart = new Int32Array(1024);
-  private tEnd = new Int32Array(1024);
-  private tId = new Int32Array(1024);
-  private tFlags = new Uint8Array(1024);
+  private tStart = new Int32Array(256);
+  private tEnd = new Int32Array(256);
+  private tId = new Int32Array(256);
+  private tFlags = new Uint8Array(256);
+  /** Folded characters of a token with soft hyphens or joiners in it (rare path). */
+  private scratch = new Uint16Array(64);
+
+  // Candidates: first/last token of the name, trie node, brand written before it (index, first token) or -1.
+  private cS = new Int32Array(256);
+  private cE = new Int32Array(256);
+  private cNode = new Int32Array(256);
+  private cBrand = new Int32Array(256);
+  private cBrandStart = new Int32Array(256);
+  private nCand = 0;
+  // Candidates whose rules passed: tokens covered (brand included), span, level, winning entry.
+  private vTs = new Int32Array(256);
+  private vTe = new Int32Array(256);
+  private vStart = new Int32Array(256);
+  private vEnd = new Int32Array(256);
+  private vLevel = new Int32Array(256);
+  private vEntry = new Int32Array(256);
+  private vBrand = new Uint8Array(256);
+  private vChosen = new Uint8Array(256);
+  private keys = new Float64Array(256);
+  private nValid = 0;
   /** Tokens already covered by a chosen name, while choosing (always left zeroed). */
-  private taken = new Uint8Array(1024);
+  private taken = new Uint8Array(256);
+
+  // Article context as flags: device count + 1 (0 = not named), families and brands named; the touched
+  // lists put them back to zero after each call.
+  private seen: Int32Array;
+  private familySeen: Uint8Array;
+  private brandSeen: Uint8Array;
+  private touchedDevices: number[] = [];
+  /** Per device, 1 + its slot in this call's list of distinct devices (zeroed again before returning). */
+  private outSlot: Int32Array;
+  private outFamily: Uint8Array;
+
+  private touchedFamilies: number[] = [];
+  private touchedBrands: number[] = [];
+  /** Brands found by a walk from the current token: last token and brand index, in pairs. */
+  private brandHits = new Int32Array(64);
+  private nBrandHits = 0;
 
   constructor(c: CompiledMatcher) {
     this.vocab = c.vocab;
     this.vocabOffsets = base64ToInt32(c.vocabOffsets);
-    this.vocabHash = base64ToInt32(c.vocabHash);
-    this.vocabTable = base64ToInt32(c.vocabTable);
-    this.vocabMask = this.vocabTable.length - 1;
-    this.nodeParent = base64ToInt32(c.nodeParent);
+    const vocabHash = base64ToInt32(c.vocabHash);
+    const vocabTable = base64ToInt32(c.vocabTable);
+    this.vocabMask = vocabTable.length - 1;
+    this.vocabSlots = new Int32Array(vocabTable.length * 2);
+    for (let slot = 0; slot < vocabTable.length; slot++) {
+      const v = vocabTable[slot]!;
+      if (v !== 0) { this.vocabSlots[slot * 2] = vocabHash[v - 1]!; this.vocabSlots[slot * 2 + 1] = v; }
+    }
+    let shortCount = 0;
+    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! <= 4) shortCount++;
+    let shortSize = 16;
+    while (shortSize < shortCount * 2) shortSize <<= 1;
+    this.shortSlots = new Int32Array(shortSize * 2);
+    this.shortMask = shortSize - 1;
+    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) {
+      const from = this.vocabOffsets[t]!;
+      const len = this.vocabOffsets[t + 1]! - from;
+      if (len > 4) continue;
+      let key = len;
+      let ascii = true;
+      for (let j = 0; j < len; j++) { const ch = this.vocab.charCodeAt(from + j); ascii &&= ch < 128; key = (key << 7) | ch; }
+      // Other-script tokens are never looked up (chars.ts C_OTHER) and do not pack into 7 bits.
+      if (!ascii) continue;
+      for (let slot = shortHash(key) & this.shortMask; ; slot = (slot + 1) & this.shortMask) {
+        if (this.shortSlots[slot * 2 + 1] === 0) { this.shortSlots[slot * 2] = key; this.shortSlots[slot * 2 + 1] = t + 1; break; }
+      }
+    }
+    let longest = 0;
+    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) longest = Math.max(longest, this.vocabOffsets[t + 1]! - this.vocabOffsets[t]!);
+    this.maxTokenLength = longest;
+    this.rootChild = base64ToInt32(c.rootChild);
+    this.firstChild = base64ToInt32(c.firstChild);
     this.nodeToken = base64ToInt32(c.nodeToken);
-    this.edgeTable = base64ToInt32(c.edgeTable);
-    this.edgeMask = this.edgeTable.length - 1;
     this.nodeEntryStart = base64ToInt32(c.nodeEntryStart);
     this.entries = base64ToInt32(c.entries);
     this.names = c.names;
     this.nameOffsets = base64ToInt32(c.nameOffsets);
-    this.ids = c.ids;
-    this.idOffsets = base64ToInt32(c.idOffsets);
-    this.deviceBrand = base64ToInt32(c.deviceBrand);
-    this.deviceFamily = base64ToInt32(c.deviceFamily);
-    this.deviceRank = base64ToInt32(c.deviceRank);
+    this.ids = new JoinedIndex(c.ids, base64ToInt32(c.idOffsets));
+    this.deviceBrand = narrow(base64ToInt32(c.deviceBrand));
+    this.deviceFamily = narrow(base64ToInt32(c.deviceFamily));
+    this.deviceRank = base64ToBytes(c.deviceRank);
     this.brands = c.brands;
-    this.families = c.families;
-    this.determiners = new Set(c.words.determiners);
-    this.blockBefore = new Set(c.words.blockBefore);
-    this.blockAfter = new Set(c.words.blockAfter);
-    this.familyNouns = new Set(c.words.familyNouns);
+    const familyOffsets = base64ToInt32(c.familyOffsets);
+    this.families = new JoinedIndex(c.families, familyOffsets);
+    this.wordFlags = new Uint8Array(this.vocabOffsets.length);
+    for (const t of c.words.determiners) this.wordFlags[t] = this.wordFlags[t]! | W_DETERMINER;
+    for (const t of c.words.blockBefore) this.wordFlags[t] = this.wordFlags[t]! | W_BLOCK_BEFORE;
+    for (const t of c.words.blockAfter) this.wordFlags[t] = this.wordFlags[t]! | W_BLOCK_AFTER;
+    for (const t of c.words.familyNouns) this.wordFlags[t] = this.wordFlags[t]! | W_FAMILY_NOUN;
+    const nodes = this.firstChild.length - 1;
+    this.nodeMinLevel = new Uint8Array(nodes);
+    const { nodeEntryStart, entries, nodeMinLevel } = this;
+    for (let n = 0; n < nodes; n++) {
+      let min = LEVEL_NEVER;
+      let flags = 0;
+      for (let k = nodeEntryStart[n]!; k < nodeEntryStart[n + 1]!; k++) {
+        const info = entries[k * 3 + 1]!;
+        if ((info & INFO_BRAND_ENTRY) === 0) min = Math.min(min, (info >> 4) & 7);
+        else flags = NODE_BRAND;
+      }
+      nodeMinLevel[n] = min | flags;
+    }
+    this.seen = new Int32Array(this.deviceBrand.length);
+    this.outSlot = new Int32Array(this.deviceBrand.length);
+    this.outFamily = new Uint8Array(familyOffsets.length);
+    this.familySeen = new Uint8Array(familyOffsets.length);
+    this.brandSeen = new Uint8Array(this.brands.length);
     this.plusId = this.lookupString('plus');
   }
 
   private lookupString(text: string): number {
-    const h = tokenHash(text);
-    let slot = h & this.vocabMask;
-    for (;;) {
-      const v = this.vocabTable[slot]!;
+    const h = chars.tokenHash(text);
+    for (let slot = h & this.vocabMask; ; slot = (slot + 1) & this.vocabMask) {
+      const v = this.vocabSlots[slot * 2 + 1]!;
       if (v === 0) return -1;
       const id = v - 1;
-      if (this.vocabHash[id] === h && this.vocab.slice(this.vocabOffsets[id], this.vocabOffsets[id + 1]) === text) return id;
-      slot = (slot + 1) & this.vocabMask;
+      if (this.vocabSlots[slot * 2] === h && this.vocab.slice(this.vocabOffsets[id], this.vocabOffsets[id + 1]) === text) return id;
     }
   }
 
-  private grow(n: number): void {
-    const size = Math.max(n, this.tStart.length * 2);
+  private growTokens(): void {
+    const size = this.tStart.length * 2;
     const s = new Int32Array(size); s.set(this.tStart); this.tStart = s;
     const e = new Int32Array(size); e.set(this.tEnd); this.tEnd = e;
     const d = new Int32Array(size); d.set(this.tId); this.tId = d;
@@ -186,170 +306,165 @@ class TokenTrieMatcher implements Matcher {
 
   /**
    * Cuts the text into tokens (see chars.ts) and looks each up in the vocabulary; returns the token count.
-   * The hot loop of detection: one read per character, the token's hash computed on the way, one table
-   * probe per token, and characters re-read only to confirm a probe that hit.
+   * The hot loop of detection: one table load and compare per character to find a token's end, a
+   * constant-time hash of the token, one table probe, and characters re-read only to confirm a hit.
    */
   private scan(text: string): number {
     const n = text.length;
-    if (this.tStart.length < (n >> 1) + 2) this.grow((n >> 1) + 2);
-    const { tStart, tEnd, tId, tFlags, vocabTable, vocabHash, vocabOffsets, vocab, vocabMask } = this;
-    const CL = CLASS;
+    const K = KIND;
     const FO = FOLD;
+    const { shortSlots, shortMask } = this;
+    let { tStart, tEnd, tId, tFlags } = this;
+    let cap = tStart.length;
     let count = 0;
     let i = 0;
     let lastEnd = -1;
     let broken = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      let cls = CL[c]!;
-      if (cls === C_UNKNOWN) cls = classifySlow(c);
-      if (cls === C_SEP) { if (broken === 0 && !gapChar(c)) broken = F_BREAK; i++; continue; }
-      if (cls === C_IGNORE) { i++; continue; }
+      const kind = K[c]!;
+      if (kind === C_SEP) { if (broken === 0 && c !== 32 && !gapChar(c)) broken = F_BREAK; i++; continue; }
+      if (kind === C_UNKNOWN) { classifySlow(c); continue; }
+      if (kind === C_IGNORE) { i++; continue; }
       const start = i;
       let id = -1;
-      let end: number;
-      if (cls === C_PLUS) {
-        i++;
-        end = i;
-        id = this.plusId;
-      } else {
-        const kind = cls === C_UPPER ? C_LOWER : cls;
-        let h = HASH_SEED;
-        let len = 0;
+      i++;
+      let end = i;
+      if (kind === C_PLUS) id = this.plusId;
+      else {
         let ignored = false;
-        end = i;
         while (i < n) {
-          const ch = text.charCodeAt(i);
-          let k = CL[ch]!;
-          if (k === C_UNKNOWN) k = classifySlow(ch);
+          const k = K[text.charCodeAt(i)]!;
+          if (k === kind) { i++; continue; }
           if (k === C_IGNORE) { ignored = true; i++; continue; }
-          if ((k === C_UPPER ? C_LOWER : k) !== kind) break;
-          h = Math.imul(h ^ FO[ch]!, 16777619);
-          len++;
-          i++;
-          end = i;
+          if (k === C_UNKNOWN) { classifySlow(text.charCodeAt(i)); continue; }
+          break;
         }
-        if (kind !== C_OTHER) {
-          let slot = h & vocabMask;
-          for (;;) {
-            const v = vocabTable[slot]!;
-            if (v === 0) break;
-            const cand = v - 1;
-            if (vocabHash[cand] === h) {
-              const vs = vocabOffsets[cand]!;
-              if (vocabOffsets[cand + 1]! - vs === len) {
-                let k = vs;
-                let ok = true;
-                for (let j = start; j < end; j++) {
-                  const ch = text.charCodeAt(j);
-                  if (ignored && CL[ch] === C_IGNORE) continue;
-                  if (FO[ch] !== vocab.charCodeAt(k++)) { ok = false; break; }
-                }
-                if (ok) { id = cand; break; }
-              }
+        end = i;
+        if (ignored) {
+          while (CLASS[text.charCodeAt(end - 1)] === C_IGNORE) end--;
+          if (kind !== C_OTHER) id = this.lookupIgnoring(text, start, end);
+        } else if (kind === C_OTHER) id = -1;
+        else if (end - start <= 4) {
+          // lookup's short-token path, written out here: most words of an article take it.
+          let key = end - start;
+          let wide = 0;
+          for (let j = start; j < end; j++) { const f = FO[text.charCodeAt(j)]!; wide |= f; key = (key << 7) | f; }
+          if (wide > 127) id = -1; // short tokens of the vocabulary are ASCII after folding
+          else {
+            for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
+              const v = shortSlots[slot * 2 + 1]!;
+              if (v === 0) { id = -1; break; }
+              if (shortSlots[slot * 2] === key) { id = v - 1; break; }
             }
-            slot = (slot + 1) & vocabMask;
           }
-        }
+        } else id = this.lookup(text, start, end);
+      }
+      if (count === cap) {
+        this.growTokens();
+        ({ tStart, tEnd, tId, tFlags } = this);
+        cap = tStart.length;
       }
       tStart[count] = start;
       tEnd[count] = end;
       tId[count] = id;
-      tFlags[count] = (lastEnd === start ? F_GLUED : 0) | (cls === C_UPPER ? F_UPPER : 0) | broken;
+      tFlags[count] = (lastEnd === start ? F_GLUED : 0) | (CLASS[c] === C_UPPER ? F_UPPER : 0) | broken;
       broken = 0;
-      lastEnd = end;
+      // A trailing soft hyphen still glues: "Z1\u00adf" is the word "Z1f".
+      lastEnd = i;
       count++;
     }
     return count;
   }
 
-  private child(node: number, token: number): number {
-    let slot = edgeHash(node, token) & this.edgeMask;
-    for (;;) {
-      const v = this.edgeTable[slot]!;
+  /** Vocabulary id of text[start..end) (no ignorable characters inside), or -1. */
+  private lookup(text: string, start: number, end: number): number {
+    const len = end - start;
+    const FO = FOLD;
+    if (len <= 4) {
+      let key = len;
+      for (let j = start; j < end; j++) {
+        const f = FO[text.charCodeAt(j)]!;
+        if (f > 127) return -1; // short tokens are ASCII after folding
+        key = (key << 7) | f;
+      }
+      const { shortSlots, shortMask } = this;
+      for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
+        const v = shortSlots[slot * 2 + 1]!;
+        if (v === 0) return -1;
+        if (shortSlots[slot * 2] === key) return v - 1;
+      }
+    }
+    if (len > this.maxTokenLength) return -1;
+    const last = end - 1;
+    // chars.ts tokenFeatureHash, written out: this runs for every word of the article.
+    let h = Math.imul(HASH_SEED ^ len, 16777619);
+    h = Math.imul(h ^ FO[text.charCodeAt(start)]!, 16777619);
+    h = Math.imul(h ^ FO[text.charCodeAt(len > 1 ? start + 1 : start)]!, 16777619);
+    h = Math.imul(h ^ FO[text.charCodeAt(start + (len >> 1))]!, 16777619);
+    h = Math.imul(h ^ FO[text.charCodeAt(len > 1 ? last - 1 : start)]!, 16777619);
+    h = Math.imul(h ^ FO[text.charCodeAt(last)]!, 16777619);
+    h ^= h >>> 16;
+    const { vocabSlots, vocabOffsets, vocab, vocabMask } = this;
+    for (let slot = h & vocabMask; ; slot = (slot + 1) & vocabMask) {
+      const v = vocabSlots[slot * 2 + 1]!;
       if (v === 0) return -1;
-      const c = v - 1;
-      if (this.nodeParent[c] === node && this.nodeToken[c] === token) return c;
-      slot = (slot + 1) & this.edgeMask;
+      if (vocabSlots[slot * 2] !== h) continue;
+      const cand = v - 1;
+      const vs = vocabOffsets[cand]!;
+      if (vocabOffsets[cand + 1]! - vs !== len) continue;
+      let j = start;
+      for (let k = vs; j < end; j++, k++) if (FO[text.charCodeAt(j)] !== vocab.charCodeAt(k)) break;
+      if (j === end) return cand;
     }
   }
 
-  private deviceId(d: number): string {
-    return this.ids.slice(this.idOffsets[d], this.idOffsets[d + 1]);
+  /** lookup for a token with soft hyphens or joiners inside: they are read as absent. */
+  private lookupIgnoring(text: string, start: number, end: number): number {
+    let len = 0;
+    for (let j = start; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (CLASS[c] === C_IGNORE) continue;
+      if (len === this.scratch.length) { const s = new Uint16Array(len * 2); s.set(this.scratch); this.scratch = s; }
+      this.scratch[len++] = FOLD[c]!;
+    }
+    if (len > this.maxTokenLength || len === 0) return -1;
+    const f = this.scratch;
+    const h = tokenFeatureHash(len, f[0]!, f[len > 1 ? 1 : 0]!, f[len >> 1]!, f[len > 1 ? len - 2 : 0]!, f[len - 1]!);
+    const { vocabSlots, vocabOffsets, vocab, vocabMask } = this;
+    for (let slot = h & vocabMask; ; slot = (slot + 1) & vocabMask) {
+      const v = vocabSlots[slot * 2 + 1]!;
+      if (v === 0) return -1;
+      if (vocabSlots[slot * 2] !== h) continue;
+      const cand = v - 1;
+      const vs = vocabOffsets[cand]!;
+      if (vocabOffsets[cand + 1]! - vs !== len) continue;
+      let j = 0;
+      while (j < len && f[j] === vocab.charCodeAt(vs + j)) j++;
+      if (j === len) return cand;
+    }
+  }
+
+  /** Trie node reached from `node` by token `token`, or -1. */
+  private child(node: number, token: number): number {
+    const { firstChild, nodeToken } = this;
+    let lo = firstChild[node]!;
+    let hi = firstChild[node + 1]!;
+    // Family words have hundreds of children ("Galaxy" -> "S24", "A55", ...): halve down to a short scan.
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >> 1;
+      if (nodeToken[mid]! <= token) lo = mid; else hi = mid;
+    }
+    for (let c = lo; c < hi; c++) {
+      const t = nodeToken[c]!;
+      if (t === token) return c;
+      if (t > token) break;
+    }
+    return -1;
   }
 
   private nameOf(n: number): string {
     return this.names.slice(this.nameOffsets[n], this.nameOffsets[n + 1]);
-  }
-
-  private deviceIndexOf(id: string): number {
-    if (!this.idIndex) {
-      this.idIndex = new Map();
-      for (let d = 0; d + 1 < this.idOffsets.length; d++) this.idIndex.set(this.deviceId(d), d);
-    }
-    return this.idIndex.get(id) ?? -1;
-  }
-
-  detect(text: string, context?: ArticleContext): { mentions: Mention[]; context: ArticleContext } {
-    const count = this.scan(text);
-    const { tStart, tEnd, tId, tFlags } = this;
-
-    // 1. Every trie path from a word start, ending at a word end; brands written right before a name.
-    const candidates: Candidate[] = [];
-    const brandAt: { s: number; e: number; brand: number }[] = [];
-    for (let i = 0; i < count; i++) {
-      if (tId[i]! < 0 || (tFlags[i]! & F_GLUED) !== 0) continue;
-      this.walk(i, count, -1, -1, candidates, brandAt);
-    }
-    for (const b of brandAt) {
-      const next = b.e + 1;
-      if (next < count && tId[next]! >= 0 && (tFlags[next]! & F_GLUED) === 0 && onlySpaces(text, tEnd[b.e]!, tStart[next]!)) {
-        this.walk(next, count, b.brand, b.s, candidates, null);
-      }
-    }
-
-    // 2. Context: what the earlier batches named, plus brands written in this one.
-    const ctxDevices = new Map<number, number>();
-    const ctxFamilies = new Set<number>();
-    const ctxBrands = new Set<number>();
-    const idMapNeeded = context && Object.keys(context.devices).length > 0;
-    if (context) {
-      if (idMapNeeded) for (const [id, n] of Object.entries(context.devices)) { const d = this.deviceIndexOf(id); if (d >= 0) ctxDevices.set(d, n); }
-      for (const b of context.brands) { const k = this.brandIdx(b); if (k >= 0) ctxBrands.add(k); }
-      for (const f of context.families) { const k = this.familyIdx(f); if (k >= 0) ctxFamilies.add(k); }
-    }
-    for (const b of brandAt) if ((tFlags[b.s]! & F_UPPER) !== 0) ctxBrands.add(b.brand);
-    for (const d of ctxDevices.keys()) { ctxFamilies.add(this.deviceFamily[d]!); ctxBrands.add(this.deviceBrand[d]!); }
-
-    // 3. Strong names first; what they name is the context for everything weaker.
-    const strong = this.select(text, count, candidates, ctxDevices, ctxFamilies, ctxBrands, LEVEL_STRONG);
-    const seen = new Map(ctxDevices);
-    for (const c of strong) {
-      seen.set(c.device, (seen.get(c.device) ?? 0) + 1);
-      ctxFamilies.add(this.deviceFamily[c.device]!);
-      ctxBrands.add(this.deviceBrand[c.device]!);
-    }
-    const chosen = this.select(text, count, candidates, seen, ctxFamilies, ctxBrands, LEVEL_CODENAME);
-
-    // 4. Mentions and the context handed to the next batch.
-    const mentions: Mention[] = [];
-    const devices: Record<string, number> = context ? { ...context.devices } : {};
-    const families = new Set(context?.families ?? []);
-    const brandsOut = new Set(context?.brands ?? []);
-    for (const b of ctxBrands) brandsOut.add(this.brands[b]!);
-    for (const c of chosen) {
-      const id = this.deviceId(c.device);
-      devices[id] = (devices[id] ?? 0) + 1;
-      families.add(this.families[this.deviceFamily[c.device]!]!);
-      const reasonIdx = c.info & 15;
-      const reason = c.adjacent && reasonIdx === 1 ? 'full-name' : REASONS[reasonIdx]!;
-      mentions.push({
-        start: c.start, end: c.end, text: text.slice(c.start, c.end), deviceId: id,
-        confidence: c.adjacent ? Math.max(c.confidence, 0.95) : c.confidence, reason, matchedName: this.nameOf(c.name),
-      });
-    }
-    void tStart;
-    return { mentions, context: { brands: [...brandsOut].sort(), families: [...families].sort(), devices } };
   }
 
   private brandIdx(name: string): number {
@@ -357,80 +472,263 @@ class TokenTrieMatcher implements Matcher {
     return this.brandIndex.get(name) ?? -1;
   }
 
-  private familyIdx(name: string): number {
-    if (!this.familyIndex) { this.familyIndex = new Map(); this.families.forEach((f, i) => this.familyIndex!.set(f, i)); }
-    return this.familyIndex.get(name) ?? -1;
+  private markDevice(d: number, n: number): void {
+    const v = this.seen[d]!;
+    if (v === 0) this.touchedDevices.push(d);
+    this.seen[d] = Math.min((v === 0 ? 1 : v) + n, 1 << 30);
+    this.markFamily(this.deviceFamily[d]!);
+    this.markBrand(this.deviceBrand[d]!);
   }
 
-  private walk(i: number, count: number, brand: number, brandStart: number, out: Candidate[], brandAt: { s: number; e: number; brand: number }[] | null): void {
-    const { tId, tFlags, nodeEntryStart, entries } = this;
-    let node = 0;
-    for (let j = i; j < count; j++) {
-      const id = tId[j]!;
-      if (id < 0 || (j > i && (tFlags[j]! & F_BREAK) !== 0)) break;
-      node = this.child(node, id);
-      if (node < 0) break;
-      if (nodeEntryStart[node] === nodeEntryStart[node + 1]) continue;
-      if (j + 1 < count && (tFlags[j + 1]! & F_GLUED) !== 0) continue;
-      let hasDevice = false;
-      for (let k = nodeEntryStart[node]!; k < nodeEntryStart[node + 1]!; k++) {
-        const info = entries[k * 3 + 1]!;
-        if ((info & INFO_BRAND_ENTRY) !== 0) { if (brandAt) brandAt.push({ s: i, e: j, brand: entries[k * 3]! }); }
-        else hasDevice = true;
+  private markFamily(f: number): void {
+    if (this.familySeen[f] === 0) { this.familySeen[f] = 1; this.touchedFamilies.push(f); }
+  }
+
+  private markBrand(b: number): void {
+    if (this.brandSeen[b] === 0) { this.brandSeen[b] = 1; this.touchedBrands.push(b); }
+  }
+
+  private resetContext(): void {
+    for (const d of this.touchedDevices) this.seen[d] = 0;
+    for (const f of this.touchedFamilies) this.familySeen[f] = 0;
+    for (const b of this.touchedBrands) this.brandSeen[b] = 0;
+    this.touchedDevices.length = 0;
+    this.touchedFamilies.length = 0;
+    this.touchedBrands.length = 0;
+  }
+
+  detect(text: string, context?: ArticleContext): { mentions: Mention[]; context: ArticleContext } {
+    try {
+      return this.detectIn(text, context);
+    } finally {
+      this.resetContext();
+    }
+  }
+
+  private detectIn(text: string, context?: ArticleContext): { mentions: Mention[]; context: ArticleContext } {
+    const count = this.scan(text);
+
+    // 1. Context the earlier batches handed over.
+    if (context) {
+      for (const id in context.devices) {
+        const d = this.ids.indexOf(id);
+        if (d >= 0) this.markDevice(d, Math.max(0, Math.trunc(Number(context.devices[id]) || 0)));
       }
-      if (hasDevice) out.push({ s: i, e: j, node, brand, brandStart });
+      for (const b of context.brands) { const k = this.brandIdx(b); if (k >= 0) this.markBrand(k); }
+      for (const f of context.families) { const k = this.families.indexOf(f); if (k >= 0) this.markFamily(k); }
+    }
+
+    // 2. Every trie path from a word start, ending at a word end; brands written right before a name.
+    this.findCandidates(text, count);
+
+    // 3. Strong names first; what they name is the context for everything weaker.
+    this.select(text, count, LEVEL_STRONG);
+    for (let v = 0; v < this.nValid; v++) {
+      if (this.vChosen[v] !== 0) this.markDevice(this.entries[this.vEntry[v]! * 3]!, 1);
+    }
+    // Brands as handed on: those of the context, the text and the strong names (as before this pass).
+    const brandsOut = new Set(context?.brands ?? []);
+    for (const b of this.touchedBrands) brandsOut.add(this.brands[b]!);
+    this.select(text, count, LEVEL_CODENAME);
+
+    // 4. Mentions and the context handed to the next batch. Counts go to flag arrays first, so each
+    // distinct device id and family string is made once per call, not once per mention.
+    const { vStart, vEnd, vEntry, vLevel, vBrand, vChosen, entries, outSlot, outFamily } = this;
+    const mentions: Mention[] = [];
+    const distinct: number[] = [];
+    const idOf: string[] = [];
+    const counts: number[] = [];
+    const familyList: number[] = [];
+    for (let v = 0; v < this.nValid; v++) {
+      if (vChosen[v] === 0) continue;
+      const k = vEntry[v]!;
+      const d = entries[k * 3]!;
+      const info = entries[k * 3 + 1]!;
+      let slot = outSlot[d]! - 1;
+      if (slot < 0) {
+        slot = distinct.length;
+        outSlot[d] = slot + 1;
+        distinct.push(d);
+        idOf.push(this.ids.at(d));
+        counts.push(0);
+        const f = this.deviceFamily[d]!;
+        if (outFamily[f] === 0) { outFamily[f] = 1; familyList.push(f); }
+      }
+      counts[slot]!++;
+      const adjacent = vBrand[v] !== 0;
+      const reasonIdx = info & 15;
+      const confidence = CONFIDENCE[vLevel[v]!] ?? 0.5;
+      const start = vStart[v]!;
+      const end = vEnd[v]!;
+      mentions.push({
+        start, end, text: text.slice(start, end), deviceId: idOf[slot]!,
+        confidence: adjacent ? Math.max(confidence, 0.95) : confidence,
+        reason: adjacent && reasonIdx === 1 ? 'full-name' : REASONS[reasonIdx]!, matchedName: this.nameOf(entries[k * 3 + 2]!),
+      });
+    }
+    const devices: Record<string, number> = context ? { ...context.devices } : {};
+    distinct.forEach((d, slot) => {
+      const id = idOf[slot]!;
+      devices[id] = (devices[id] ?? 0) + counts[slot]!;
+      outSlot[d] = 0;
+    });
+    const families = new Set(context?.families ?? []);
+    for (const f of familyList) { families.add(this.families.at(f)); outFamily[f] = 0; }
+    return { mentions, context: { brands: [...brandsOut].sort(), families: [...families].sort(), devices } };
+  }
+
+  private findCandidates(text: string, count: number): void {
+    const { tId, tFlags, tStart, tEnd, rootChild } = this;
+    this.nCand = 0;
+    for (let i = 0; i < count; i++) {
+      const id = tId[i]!;
+      if (id < 0 || (tFlags[i]! & F_GLUED) !== 0 || rootChild[id] === 0) continue;
+      this.nBrandHits = 0;
+      this.walk(text, i, count, -1, -1);
+      for (let h = 0; h < this.nBrandHits; h += 2) {
+        const brand = this.brandHits[h + 1]!;
+        if ((tFlags[i]! & F_UPPER) !== 0) this.markBrand(brand);
+        const next = this.brandHits[h]! + 1;
+        if (next < count && tId[next]! >= 0 && (tFlags[next]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next - 1]!, tStart[next]!)) {
+          this.walk(text, next, count, brand, i);
+        }
+      }
     }
   }
 
-  /** Picks, left to right and longest first, the candidates whose rules pass at or below `maxLevel`. */
-  private select(
-    text: string, count: number, candidates: Candidate[], seen: Map<number, number>, families: Set<number>,
-    brands: Set<number>, maxLevel: number,
-  ): Chosen[] {
-    const valid: Chosen[] = [];
-    for (const c of candidates) {
-      const r = this.resolve(text, count, c, seen, families, brands, maxLevel);
-      if (r) valid.push(r);
+  private walk(text: string, i: number, count: number, brand: number, brandStart: number): void {
+    const { tId, tFlags, nodeEntryStart, entries } = this;
+    let node = this.rootChild[tId[i]!]!;
+    if (node === 0) return;
+    for (let j = i; ;) {
+      const from = nodeEntryStart[node]!;
+      const to = nodeEntryStart[node + 1]!;
+      if (from !== to && !(j + 1 < count && (tFlags[j + 1]! & F_GLUED) !== 0)) {
+        const minLevel = this.nodeMinLevel[node]!;
+        if (brand < 0 && (minLevel & NODE_BRAND) !== 0) {
+          for (let k = from; k < to; k++) if ((entries[k * 3 + 1]! & INFO_BRAND_ENTRY) !== 0) this.addBrandHit(j, entries[k * 3]!);
+        }
+        // LEVEL_NEVER with no device entries at all (a brand-only node) as well as for bare numbers.
+        const level = minLevel & NODE_LEVEL;
+        if (brand >= 0 ? this.hasDeviceEntry(from, to) : level < LEVEL_WORD || (level < LEVEL_NEVER && this.wordMayStart(text, i))) {
+          this.addCandidate(i, j, node, brand, brandStart);
+        }
+      }
+      j++;
+      if (j >= count) return;
+      const id = tId[j]!;
+      if (id < 0 || (tFlags[j]! & F_BREAK) !== 0) return;
+      node = this.child(node, id);
+      if (node < 0) return;
     }
-    // Overlapping names: the one needing less context wins, then the longer, then the earlier
-    // ("Pixel Fold" over "original Pixel" in "the original Pixel Fold").
-    valid.sort((a, b) => a.level - b.level || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-    if (this.taken.length < count) this.taken = new Uint8Array(count * 2);
+  }
+
+  /**
+   * Whether a name at level LEVEL_WORD or above (ordinary words like "Pro", "Air"; codenames) may start at
+   * token i: those need "the"/"its"... right before them, or a quote. Checked while walking, since most
+   * words of an article ("a", "is", "in") are such names and nothing else.
+   */
+  private wordMayStart(text: string, i: number): boolean {
+    if (i > 0 && (this.tFlags[i]! & (F_GLUED | F_BREAK)) === 0) {
+      const prev = this.tId[i - 1]!;
+      if (prev >= 0 && (this.wordFlags[prev]! & W_DETERMINER) !== 0) return true;
+    }
+    return isQuote(text.charCodeAt(this.tStart[i]! - 1));
+  }
+
+  private hasDeviceEntry(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if ((this.entries[k * 3 + 1]! & INFO_BRAND_ENTRY) === 0) return true;
+    return false;
+  }
+
+  private addBrandHit(j: number, brand: number): void {
+    if (this.nBrandHits + 2 > this.brandHits.length) { const b = new Int32Array(this.brandHits.length * 2); b.set(this.brandHits); this.brandHits = b; }
+    this.brandHits[this.nBrandHits++] = j;
+    this.brandHits[this.nBrandHits++] = brand;
+  }
+
+  private addCandidate(s: number, e: number, node: number, brand: number, brandStart: number): void {
+    const n = this.nCand;
+    if (n === this.cS.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+      this.cS = grow(this.cS); this.cE = grow(this.cE); this.cNode = grow(this.cNode);
+      this.cBrand = grow(this.cBrand); this.cBrandStart = grow(this.cBrandStart);
+    }
+    this.cS[n] = s; this.cE[n] = e; this.cNode[n] = node; this.cBrand[n] = brand; this.cBrandStart[n] = brandStart;
+    this.nCand = n + 1;
+  }
+
+  private ensureValid(n: number): void {
+    if (n <= this.vTs.length) return;
+    const size = Math.max(n, this.vTs.length * 2);
+    this.vTs = new Int32Array(size); this.vTe = new Int32Array(size); this.vStart = new Int32Array(size);
+    this.vEnd = new Int32Array(size); this.vLevel = new Int32Array(size); this.vEntry = new Int32Array(size);
+    this.vBrand = new Uint8Array(size); this.vChosen = new Uint8Array(size); this.keys = new Float64Array(size);
+  }
+
+  /**
+   * Resolves every candidate with rules passing at or below `maxLevel`, then chooses among overlapping
+   * ones: the one needing less context wins, then the longer, then the earlier ("Pixel Fold" over
+   * "original Pixel" in "the original Pixel Fold"). Results stay in the v* arrays, in text order.
+   */
+  private select(text: string, count: number, maxLevel: number): void {
+    this.ensureValid(this.nCand);
+    const strongOnly = maxLevel === LEVEL_STRONG;
+    let nValid = 0;
+    for (let c = 0; c < this.nCand; c++) {
+      if (strongOnly && this.cBrand[c]! < 0 && (this.nodeMinLevel[this.cNode[c]!]! & NODE_LEVEL) !== LEVEL_STRONG) continue;
+      if (this.resolve(text, count, c, maxLevel, nValid)) nValid++;
+    }
+    this.nValid = nValid;
+    const { keys, vTs, vTe, vStart, vEnd, vLevel, vChosen } = this;
+    // Packed keys (level, longest first, then text order via the index) sort natively, without a comparator.
+    for (let v = 0; v < nValid; v++) {
+      const len = Math.min(vEnd[v]! - vStart[v]!, 4095);
+      keys[v] = (vLevel[v]! * 4096 + 4095 - len) * KEY_LOW + v;
+      vChosen[v] = 0;
+    }
+    const sorted = keys.subarray(0, nValid).sort();
+    if (this.taken.length < count) this.taken = new Uint8Array(Math.max(count, this.taken.length * 2));
     const taken = this.taken;
-    const out: Chosen[] = [];
-    for (const v of valid) {
+    for (let q = 0; q < nValid; q++) {
+      const v = sorted[q]! % KEY_LOW;
+      const ts = vTs[v]!;
+      const te = vTe[v]!;
       let free = true;
-      for (let t = v.ts; t <= v.te; t++) if (taken[t] !== 0) { free = false; break; }
+      for (let t = ts; t <= te; t++) if (taken[t] !== 0) { free = false; break; }
       if (!free) continue;
-      for (let t = v.ts; t <= v.te; t++) taken[t] = 1;
-      out.push(v);
+      for (let t = ts; t <= te; t++) taken[t] = 1;
+      vChosen[v] = 1;
     }
-    for (const v of out) for (let t = v.ts; t <= v.te; t++) taken[t] = 0;
-    return out.sort((a, b) => a.start - b.start);
+    for (let v = 0; v < nValid; v++) if (vChosen[v] !== 0) for (let t = vTs[v]!; t <= vTe[v]!; t++) taken[t] = 0;
   }
 
-  private resolve(
-    text: string, count: number, c: Candidate, seen: Map<number, number>, families: Set<number>,
-    brands: Set<number>, maxLevel: number,
-  ): Chosen | null {
-    const { tId, tFlags, entries, tStart, tEnd } = this;
-    const prev = c.brand >= 0 ? c.brandStart - 1 : c.s - 1;
-    const next = c.e + 1;
+  /** Applies the rules of names.ts to candidate c; on success stores the result at valid index v. */
+  private resolve(text: string, count: number, c: number, maxLevel: number, v: number): boolean {
+    const { tId, tFlags, entries, tStart, tEnd, wordFlags, deviceBrand, deviceFamily, seen, familySeen, brandSeen } = this;
+    const s = this.cS[c]!;
+    const e = this.cE[c]!;
+    const node = this.cNode[c]!;
+    const brand = this.cBrand[c]!;
+    const brandStart = this.cBrandStart[c]!;
+    const prev = brand >= 0 ? brandStart - 1 : s - 1;
+    const next = e + 1;
     // The word before counts only when nothing but spaces separates it ("the One", not "the. One").
     const prevId = prev >= 0 && (tFlags[prev + 1]! & (F_GLUED | F_BREAK)) === 0 ? tId[prev]! : -1;
     const nextId = next < count && (tFlags[next]! & F_BREAK) === 0 ? tId[next]! : -1;
-    if (c.brand < 0 && prevId >= 0 && this.blockBefore.has(prevId)) return null;
-    if (nextId >= 0 && this.blockAfter.has(nextId)) return null;
-    const from = this.nodeEntryStart[c.node]!;
-    const to = this.nodeEntryStart[c.node + 1]!;
+    if (brand < 0 && prevId >= 0 && (wordFlags[prevId]! & W_BLOCK_BEFORE) !== 0) return false;
+    if (nextId >= 0 && (wordFlags[nextId]! & W_BLOCK_AFTER) !== 0) return false;
+    const from = this.nodeEntryStart[node]!;
+    const to = this.nodeEntryStart[node + 1]!;
     // A brand written before a name counts only for that brand's devices.
-    let brandMatches = false;
-    if (c.brand >= 0) {
+    if (brand >= 0) {
+      let brandMatches = false;
       for (let k = from; k < to; k++) {
-        if ((entries[k * 3 + 1]! & INFO_BRAND_ENTRY) === 0 && this.deviceBrand[entries[k * 3]!] === c.brand) { brandMatches = true; break; }
+        if ((entries[k * 3 + 1]! & INFO_BRAND_ENTRY) === 0 && deviceBrand[entries[k * 3]!] === brand) { brandMatches = true; break; }
       }
-      if (!brandMatches) return null;
+      if (!brandMatches) return false;
     }
+    const familyEnds = this.familyWordMayEnd(next, count);
     let best = -1;
     let bestScore = -1;
     let tie = false;
@@ -439,57 +737,64 @@ class TokenTrieMatcher implements Matcher {
       const d = entries[k * 3]!;
       const info = entries[k * 3 + 1]!;
       if ((info & INFO_BRAND_ENTRY) !== 0) continue;
-      if (c.brand >= 0 && this.deviceBrand[d] !== c.brand) continue;
+      if (brand >= 0 && deviceBrand[d] !== brand) continue;
       let level = (info >> 4) & 7;
       const reason = info & 15;
-      const isCode = reason === 3;
-      if (isCode && !this.glueOk(c.s, c.e, info >> CASE_SHIFT)) continue;
-      if (!isCode && !this.caseOk(c.s, c.e, info >> CASE_SHIFT)) {
+      if (reason === 3) {
+        if (!this.glueOk(s, e, info >> CASE_SHIFT)) continue;
+      } else if (!this.caseOk(s, e, info >> CASE_SHIFT)) {
         if (level >= LEVEL_WORD) continue;
         level++;
       }
-      if (c.brand >= 0) {
+      if (brand >= 0) {
         if ((info & INFO_FAMILY_WORD) !== 0) {
-          if (!this.familyWordMayEnd(next, count)) continue;
+          if (!familyEnds) continue;
           level = LEVEL_STRONG;
         } else level = level >= LEVEL_WORD ? LEVEL_STRONG : Math.max(LEVEL_STRONG, level - 1);
       }
       if (level > maxLevel) continue;
-      const isSeen = seen.has(d);
-      const famSeen = families.has(this.deviceFamily[d]!);
-      const brandSeen = brands.has(this.deviceBrand[d]!);
+      const seenCount = seen[d]!;
+      const isSeen = seenCount !== 0;
+      const famSeen = familySeen[deviceFamily[d]!] !== 0;
+      const brandIsSeen = brandSeen[deviceBrand[d]!] !== 0;
       let ok: boolean;
       switch (level) {
         case LEVEL_STRONG: ok = true; break;
-        case LEVEL_BRAND: ok = isSeen || brandSeen || famSeen; break;
+        case LEVEL_BRAND: ok = isSeen || brandIsSeen || famSeen; break;
         case LEVEL_SEEN: ok = isSeen || famSeen; break;
         case LEVEL_WORD:
-          ok = isSeen && prevId >= 0 && this.determiners.has(prevId) && this.familyWordMayEnd(next, count);
+          ok = isSeen && prevId >= 0 && (wordFlags[prevId]! & W_DETERMINER) !== 0 && familyEnds;
           break;
         case LEVEL_CODENAME:
-          ok = brandSeen && isQuote(text.charCodeAt(tStart[c.s]! - 1)) && isQuote(text.charCodeAt(tEnd[c.e]!));
+          ok = brandIsSeen && isQuote(text.charCodeAt(tStart[s]! - 1)) && isQuote(text.charCodeAt(tEnd[e]!));
           break;
         default: ok = false;
       }
       if (!ok) continue;
       // Context first (the device named, its family, its brand), then how strong the form is, then the record.
-      const score = (isSeen ? 1 << 24 : 0) + Math.min(seen.get(d) ?? 0, 255) * (1 << 16) + (famSeen ? 1 << 15 : 0) +
-        (brandSeen ? 1 << 14 : 0) + (7 - level) * (1 << 10) + Math.min(this.deviceRank[d]!, 15) * 16 + (15 - reason);
+      const score = (isSeen ? 1 << 24 : 0) + Math.min(isSeen ? seenCount - 1 : 0, 255) * (1 << 16) + (famSeen ? 1 << 15 : 0) +
+        (brandIsSeen ? 1 << 14 : 0) + (7 - level) * (1 << 10) + Math.min(this.deviceRank[d]!, 15) * 16 + (15 - reason);
       if (score > bestScore) { best = k; bestScore = score; tie = false; bestLevel = level; }
       else if (score === bestScore && entries[best * 3] !== d) tie = true;
     }
-    if (best < 0) return null;
+    if (best < 0) return false;
     // Two devices equally supported by context: a weak form stays unresolved rather than guessed.
-    if (tie && bestLevel !== LEVEL_STRONG) return null;
-    const start = c.brand >= 0 ? tStart[c.brandStart]! : tStart[c.s]!;
-    let end = tEnd[c.e]!;
+    if (tie && bestLevel !== LEVEL_STRONG) return false;
+    const ts = brand >= 0 ? brandStart : s;
+    const start = tStart[ts]!;
+    let end = tEnd[e]!;
     // "Nexus 7 (2013)": the closing bracket belongs to the name when its opening one is inside.
-    if (text.charCodeAt(end) === 41 && text.slice(start, end).includes('(')) end++;
-    const info = entries[best * 3 + 1]!;
-    return {
-      level: bestLevel, ts: c.brand >= 0 ? c.brandStart : c.s, te: c.e, start, end, device: entries[best * 3]!, info, name: entries[best * 3 + 2]!,
-      confidence: CONFIDENCE[bestLevel] ?? 0.5, adjacent: c.brand >= 0,
-    };
+    if (text.charCodeAt(end) === 41) {
+      for (let j = start; j < end; j++) if (text.charCodeAt(j) === 40) { end++; break; }
+    }
+    this.vTs[v] = ts;
+    this.vTe[v] = e;
+    this.vStart[v] = start;
+    this.vEnd[v] = end;
+    this.vLevel[v] = bestLevel;
+    this.vEntry[v] = best;
+    this.vBrand[v] = brand >= 0 ? 1 : 0;
+    return true;
   }
 
   /** Tokens whose record spelling is capitalised must be capitalised in the article too. */
@@ -509,16 +814,26 @@ class TokenTrieMatcher implements Matcher {
     return true;
   }
 
-  /** A family-like word ends a device name unless a family noun or another capitalised word follows. */
+  /** A family-like word ends a device name unless a family noun follows. */
   private familyWordMayEnd(next: number, count: number): boolean {
     if (next >= count) return true;
     const id = this.tId[next]!;
-    if (id >= 0 && this.familyNouns.has(id)) return false;
-    return true;
+    return !(id >= 0 && (this.wordFlags[id]! & W_FAMILY_NOUN) !== 0);
   }
 }
 
-/** Characters a name may span between its words: spaces, line breaks, hyphens, brackets. */
+/** Two bytes per value when they fit (brand and family indexes of 28,000 devices do): 112 KB less heap each. */
+function narrow(a: Int32Array): Uint16Array | Int32Array {
+  for (const x of a) if (x < 0 || x > 65535) return a;
+  return Uint16Array.from(a);
+}
+
+function shortHash(key: number): number {
+  const h = Math.imul(key, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
+/** Separators a name may span between its words: spaces, line breaks, hyphens, brackets. */
 function gapChar(c: number): boolean {
   if (c < 128) return c === 32 || c === 10 || c === 13 || c === 9 || c === 45 || c === 40 || c === 41 || c === 95;
   return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2010 || c === 0x2011 || c === 0x3000;
@@ -536,4 +851,3 @@ function onlySpaces(text: string, from: number, to: number): boolean {
 function isQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
 }
-

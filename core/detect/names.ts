@@ -127,8 +127,14 @@ function startsWith(tokens: NameToken[], prefix: NameToken[]): boolean {
   return prefix.every((p, i) => tokens[i]!.text === p.text);
 }
 
-/** Every surface form of one device, with its requirement. */
-export function deviceForms(device: Pick<Device, 'brand' | 'name' | 'names'>, families: ReadonlySet<string> = new Set()): NameForm[] {
+/**
+ * Every surface form of one device, with its requirement. `isCode` may veto a model code (given its tokens
+ * without the brand), e.g. one that is another device's marketing name.
+ */
+export function deviceForms(
+  device: Pick<Device, 'brand' | 'name' | 'names'>, families: ReadonlySet<string> = new Set(),
+  isCode: (tokens: NameToken[]) => boolean = () => true,
+): NameForm[] {
   const brandTokens = tokenize(device.brand);
   const brandKey = brandTokens.map((t) => t.text).join(' ');
   const isFamily = (t: NameToken[]): boolean => t.length > 0 && families.has(`${brandKey}|${t[0]!.text}`);
@@ -153,6 +159,7 @@ export function deviceForms(device: Pick<Device, 'brand' | 'name' | 'names'>, fa
   for (const n of device.names) {
     if (n.kind === 'code') {
       const t = tokenize(n.name);
+      if (!isCode(bare(n.name))) continue;
       // A "code" with a separate word in it ("Phone 2", "HTC One") is a name and needs what names need.
       const nameLike = t.some((x, i) => isAlpha(x) && x.text.length >= 3 && !x.glued && !(t[i + 1]?.glued ?? false));
       add(t, n.name, 'model-code', nameLike ? Math.max(bareNameLevel(t), codeLevel(t) === LEVEL_NEVER ? LEVEL_NEVER : LEVEL_STRONG) : codeLevel(t));

@@ -13,7 +13,7 @@ import { getDB } from '../../utils/db';
 import { rejectMatch } from './rejections';
 import { openRecord } from './open-record';
 import { listFollows, markChangesSeen, recentChanges, setFollow, setMuted } from './follows';
-import { checkNow } from './updater';
+import { checkNow, scheduleRefresh } from './updater';
 import { exportData, importData, resetData } from './transfer';
 
 export function createHandlers(): Handlers {
@@ -44,6 +44,8 @@ export function createHandlers(): Handlers {
     setSettings: async ({ patch }) => {
       const settings = await saveSettings(patch);
       await broadcastSettings(settings);
+      // The refresh alarm's period follows refreshHours at once, not only after the next alarm.
+      await scheduleRefresh(settings.refreshHours);
       return settings;
     },
     rejectMatch: (data) => rejectMatch(data),

@@ -1,5 +1,5 @@
 // The `getIndexInfo` handler: what the options page's Data section shows about the installed index.
-import { getMeta } from '../../utils/db';
+import { getMeta, readStorageProblems } from '../../utils/db';
 import type { IndexInfo, UpdateReport } from '../../utils/protocol';
 import { ensureIndex, type InstalledIndexMeta } from './index-store';
 
@@ -13,7 +13,11 @@ export const INDEX_SOURCES: IndexInfo['sources'] = [
 export async function getIndexInfo(): Promise<IndexInfo> {
   // The index meta row, else the separate keys an older writer used.
   const installed = (await getMeta<InstalledIndexMeta>('index')) ?? (await ensureIndex().catch(() => undefined));
-  const lastUpdate = await getMeta<UpdateReport>('lastUpdate');
+  const lastFeed = await getMeta<UpdateReport>('lastUpdate').catch(() => undefined);
+  // A storage problem (full disk, rebuilt database) newer than the last feed report is what the reader sees.
+  const problem = (await readStorageProblems()).at(-1);
+  const lastUpdate: UpdateReport | undefined =
+    problem && (!lastFeed || problem.at > lastFeed.at) ? { at: problem.at, source: 'storage', ok: false, message: problem.message } : lastFeed;
   return {
     version: installed?.version ?? (await getMeta<number>('indexVersion')) ?? 0,
     devices: installed?.deviceCount ?? (await getMeta<number>('indexDeviceCount')) ?? 0,

@@ -1,17 +1,44 @@
 // The device index in IndexedDB: installed from the index shipped with the extension (on install, on
 // update, and on any start that finds it missing or older), replaced by feeds, read by every handler.
 // A replacement is one transaction over devices, names and meta: a worker killed mid-way leaves the
-// previous index whole, and follows (another store) are never touched.
+// previous index whole, and follows (another store) are never touched. An update whose replacement was
+// interrupted completes on the next start: the package version that last checked the shipped index is kept
+// in the same transaction as the index, so a start under a newer package compares them again.
+import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../utils/extension-url';
 import type { Device, DeviceIndex } from '../../core/schema';
 import { unpackIndex, type ShippedIndex } from '../../core/feed';
 import { nameKey } from '../../core/names';
 import { currentStatus } from '../../core/status';
 import { keySpecs } from '../../core/summary';
-import { getDB, getMeta } from '../../utils/db';
+import { getDB, isQuotaError, recordStorageProblem } from '../../utils/db';
 import type { DeviceSummary } from '../../utils/protocol';
 
 export const SHIPPED_INDEX_PATH = '/index/index.json';
+/** Meta row: the extension version whose shipped index was last compared with the installed one. */
+export const SHIPPED_CHECK_KEY = 'shippedChecked';
+
+/** This package's version ("unknown" where there is no manifest, as in unit tests). */
+function packageVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function isInstalledMeta(value: unknown): value is InstalledIndexMeta {
+  const v = value as Partial<InstalledIndexMeta> | null | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isSafeInteger(v.version) &&
+    typeof v.builtFrom === 'string' &&
+    typeof v.deviceCount === 'number' &&
+    typeof v.nameCount === 'number' &&
+    typeof v.source === 'string'
+  );
+}
 
 /** What the meta store says about the installed index. */
 export interface InstalledIndexMeta {
@@ -55,7 +82,11 @@ function nameRows(device: Device): { key: string; id: string; kind: string }[] {
   return [...rows].map(([key, kind]) => ({ key, id: device.id, kind }));
 }
 
-/** Replaces the whole index in one transaction and tells the listeners. */
+/**
+ * Replaces the whole index in one transaction and tells the listeners. On any failure (a full disk, a record
+ * the store refuses) the transaction is aborted, so the previous index stays whole; the failure is recorded
+ * for the options page and thrown.
+ */
 export async function replaceIndex(
   index: DeviceIndex,
   source: string,
@@ -63,32 +94,60 @@ export async function replaceIndex(
 ): Promise<InstalledIndexMeta> {
   const db = await getDB();
   const tx = db.transaction(['devices', 'names', 'meta'], 'readwrite');
-  const previous = (await tx.objectStore('meta').get('index'))?.value as InstalledIndexMeta | undefined;
-  const devices = tx.objectStore('devices');
-  const names = tx.objectStore('names');
-  await Promise.all([devices.clear(), names.clear()]);
-  let nameCount = 0;
-  // Requests are queued without awaiting each one: IndexedDB runs them in order inside the transaction.
-  const pending: Promise<unknown>[] = [];
-  for (const device of index.devices) {
-    pending.push(devices.put(device));
-    for (const row of nameRows(device)) {
-      pending.push(names.put(row));
-      nameCount++;
+  let current: InstalledIndexMeta;
+  let previous: InstalledIndexMeta | undefined;
+  try {
+    const previousValue = (await tx.objectStore('meta').get('index'))?.value;
+    previous = isInstalledMeta(previousValue) ? previousValue : undefined;
+    const devices = tx.objectStore('devices');
+    const names = tx.objectStore('names');
+    let nameCount = 0;
+    // Requests are queued without awaiting each one: IndexedDB runs them in order inside the transaction.
+    // Each is also marked handled: after the first failure the rest reject with AbortError, which must not
+    // surface as unhandled rejections in the worker's console (Promise.all reports the first).
+    const pending: Promise<unknown>[] = [];
+    const track = (request: Promise<unknown>) => {
+      request.catch(() => undefined);
+      pending.push(request);
+    };
+    track(devices.clear());
+    track(names.clear());
+    for (const device of index.devices) {
+      track(devices.put(device));
+      for (const row of nameRows(device)) {
+        track(names.put(row));
+        nameCount++;
+      }
     }
+    current = {
+      version: index.version,
+      builtFrom: index.builtFrom,
+      deviceCount: index.devices.length,
+      nameCount,
+      source,
+    };
+    track(tx.objectStore('meta').put({ key: 'index', value: current }));
+    track(tx.objectStore('meta').put({ key: SHIPPED_CHECK_KEY, value: packageVersion() }));
+    // The matcher compiled from the old devices is stale now (the shipped one is read from the package).
+    track(tx.objectStore('meta').delete('matcher'));
+    await Promise.all(pending);
+    await tx.done;
+  } catch (error) {
+    // A request that throws (rather than fails) leaves the transaction open, and an open transaction
+    // commits what it has: abort explicitly so half an index is never kept.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted (a failed request aborts it) or finished.
+    }
+    await tx.done.catch(() => undefined);
+    const quota = isQuotaError(error) || isQuotaError((error as { cause?: unknown } | null)?.cause) || isQuotaError(tx.error);
+    await recordStorageProblem(
+      quota ? 'quota' : 'write-failed',
+      `${quota ? 'Not enough disk space' : 'A write failed'} while installing index version ${index.version} (${source}); the previous index is kept.`,
+    );
+    throw error;
   }
-  const current: InstalledIndexMeta = {
-    version: index.version,
-    builtFrom: index.builtFrom,
-    deviceCount: index.devices.length,
-    nameCount,
-    source,
-  };
-  pending.push(tx.objectStore('meta').put({ key: 'index', value: current }));
-  // The matcher compiled from the old devices is stale now (the shipped one is read from the package).
-  pending.push(tx.objectStore('meta').delete('matcher'));
-  await Promise.all(pending);
-  await tx.done;
   for (const listener of listeners) {
     try {
       await listener({ previous, current, reason });
@@ -102,16 +161,24 @@ export async function replaceIndex(
 let ensuring: Promise<InstalledIndexMeta> | null = null;
 
 /**
- * Makes sure an index is installed and not older than the shipped one. Cheap when it is (one meta read);
- * otherwise installs the shipped index. Safe to call from every handler and on every start.
+ * Makes sure an index is installed and not older than the shipped one. Cheap when it is (two meta reads in
+ * one transaction); otherwise installs the shipped index. Safe to call from every handler and on every
+ * start. A malformed index row counts as none; a package version that has not compared its shipped index
+ * yet (an update whose install was interrupted) compares it now.
  */
 export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'): Promise<InstalledIndexMeta> {
   ensuring ??= (async () => {
-    const installed = await getMeta<InstalledIndexMeta>('index');
-    if (installed && reason === 'repair') return installed;
+    const tx = (await getDB()).transaction('meta');
+    const [row, checked] = await Promise.all([tx.store.get('index'), tx.store.get(SHIPPED_CHECK_KEY)]);
+    await tx.done;
+    const installed = isInstalledMeta(row?.value) ? row.value : undefined;
+    if (installed && reason === 'repair' && checked?.value === packageVersion()) return installed;
     const shipped = await fetchShippedIndex();
     // A feed may have installed a newer index than the one shipped: keep it.
-    if (installed && installed.version >= shipped.version) return installed;
+    if (installed && installed.version >= shipped.version) {
+      await (await getDB()).put('meta', { key: SHIPPED_CHECK_KEY, value: packageVersion() });
+      return installed;
+    }
     return replaceIndex(shipped, 'shipped', reason);
   })().finally(() => {
     ensuring = null;

@@ -12,6 +12,7 @@ import { afterIndexReplaced, refreshBadge, restoreFollowsFromSync } from './foll
 import { handleNotificationClick } from './notifier';
 import { handleAlarm, scheduleRefresh } from './updater';
 import { onCommand } from './commands';
+import { onDatabaseRecreated } from '../../utils/db';
 
 export default defineBackground(() => {
   // Content scripts for the extra sites the reader granted (permission added/removed, install, startup).
@@ -38,6 +39,10 @@ export default defineBackground(() => {
   // Follows: diffed after every index replacement (shipped on install/update, or a feed); restored from
   // sync when the database lost them; the badge is re-set on browser start (the browser forgets it).
   onIndexReplaced(() => afterIndexReplaced());
+  // A database rebuilt after corruption gets the shipped index back (whose listener above restores follows).
+  onDatabaseRecreated(async () => {
+    await ensureIndex('repair');
+  });
   browser.runtime.onStartup.addListener(() => {
     void restoreFollowsFromSync()
       .then(() => refreshBadge())

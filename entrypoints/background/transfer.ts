@@ -91,20 +91,32 @@ export async function importData(json: string, now = new Date()): Promise<{ ok: 
   const follows = tx.objectStore('follows');
   let added = 0;
   let unknown = 0;
-  for (const entry of checked.follows) {
-    const existing = await follows.get(entry.id);
-    if (existing) {
-      await follows.put({ ...existing, muted: entry.muted });
-      continue;
+  try {
+    for (const entry of checked.follows) {
+      const existing = await follows.get(entry.id);
+      if (existing) {
+        await follows.put({ ...existing, muted: entry.muted });
+        continue;
+      }
+      // A device this index does not know yet is kept; its first record becomes the baseline.
+      const device = await tx.objectStore('devices').get(entry.id);
+      if (!device) unknown++;
+      await follows.put({ id: entry.id, since: entry.since || now.toISOString(), muted: entry.muted, snapshot: device ?? null });
+      added++;
     }
-    // A device this index does not know yet is kept; its first record becomes the baseline.
-    const device = await tx.objectStore('devices').get(entry.id);
-    if (!device) unknown++;
-    await follows.put({ id: entry.id, since: entry.since || now.toISOString(), muted: entry.muted, snapshot: device ?? null });
-    added++;
+    if (checked.settings) await tx.objectStore('settings').put({ key: 'settings', value: { ...checked.settings, version: SETTINGS_VERSION } });
+    await tx.done;
+  } catch (error) {
+    // A request that throws (a full disk) leaves the transaction open, and it would commit the follows
+    // written so far: abort, so a failed import keeps nothing of itself.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted or finished.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
   }
-  if (checked.settings) await tx.objectStore('settings').put({ key: 'settings', value: { ...checked.settings, version: SETTINGS_VERSION } });
-  await tx.done;
   await writeSyncIds((await db.getAllKeys('follows')) as string[]);
   const parts = [`Imported ${checked.follows.length} follow${checked.follows.length === 1 ? '' : 's'} (${added} new)`];
   if (unknown > 0) parts.push(`${unknown} not in the index yet`);

@@ -103,6 +103,8 @@ export class CardHost {
       anchor: () => document.body ?? document.documentElement,
       append: 'last',
       css: CARD_CSS,
+      // Keys typed in the card (Space on a button, Escape) must not trigger the page's own shortcuts.
+      isolateEvents: true,
       onMount: (_container, _shadow, host) => {
         // The host is a zero-size box; the card inside is position: fixed. !important so page CSS
         // aimed at unknown elements (display: none for custom tags) cannot hide or move it.

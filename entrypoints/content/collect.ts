@@ -19,7 +19,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 export async function collectText(
   roots: Node[],
   map: TextMap<Text> = new TextMap<Text>(),
-  slice: Slice = createSlice(),
+  slice: Slice = createSlice('read'),
   seen: WeakSet<Text> = new WeakSet(),
 ): Promise<TextMap<Text>> {
   for (const root of roots) {
@@ -34,13 +34,15 @@ export async function collectText(
       acceptNode(node) {
         if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
         const el = node as Element;
-        // Rejecting an element skips its whole subtree; elements themselves are never "accepted".
-        return isSkippedElement(el) || !isRendered(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        // Rejecting an element skips its whole subtree. Elements are accepted too (and passed over below) so
+        // that every element is a point where the walk can yield: a page nested thousands of levels deep
+        // with no text between them would otherwise be walked, and checked for visibility, in one long task.
+        return isSkippedElement(el) || !isRendered(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       },
     });
     let count = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      addText(node as Text, map, seen);
+      if (node.nodeType === Node.TEXT_NODE) addText(node as Text, map, seen);
       // Checking the clock every node costs more than the nodes; every 32 is fine-grained enough.
       if (++count % 32 === 0 && slice.due()) await slice.next();
     }

@@ -20,18 +20,25 @@ export function highlightCss(style: MarkStyle): string {
 
 export class HighlightStyle {
   private readonly sheet = new CSSStyleSheet();
+  private active = false;
 
   constructor(private readonly doc: Document = document) {}
 
   apply(style: MarkStyle): void {
     this.sheet.replaceSync(highlightCss(style));
-    // Re-adopt if the page replaced its adoptedStyleSheets array since (frameworks do) and dropped ours.
-    if (!this.doc.adoptedStyleSheets.includes(this.sheet)) {
+    this.active = true;
+    this.ensureAdopted();
+  }
+
+  /** Re-adopts the sheet if the page replaced its adoptedStyleSheets array (frameworks do) and dropped ours. */
+  ensureAdopted(): void {
+    if (this.active && !this.doc.adoptedStyleSheets.includes(this.sheet)) {
       this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
     }
   }
 
   dispose(): void {
+    this.active = false;
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
   }
 }

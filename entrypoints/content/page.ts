@@ -22,6 +22,12 @@ import { TextMap } from './text-map';
 
 /** How long the browser may defer a scan of new content when it is busy. */
 const IDLE_TIMEOUT_MS = 500;
+/** Longest wait for the page's first rendered frame before reading it anyway. */
+const FIRST_FRAME_WAIT_MS = 1000;
+/** Characters of page text per detect request (about 100 KB of UTF-16). */
+const BATCH_CHARS = 50_000;
+/** Least time between two scans of new content, so bursts of mutations go to the worker as one batch. */
+const MIN_SCAN_GAP_MS = 250;
 /** Longest pause between two tries to reach a worker that does not answer. */
 const MAX_RETRY_PAUSE_MS = 5000;
 
@@ -39,12 +45,16 @@ export class PageMarker {
   /** Roots added or changed since the last scan; scanned together in idle time. */
   private readonly queue = new Set<Node>();
   private idleHandle: number | null = null;
+  private waitHandle: number | null = null;
+  private lastScanAt = -Infinity;
   private pruneNeeded = false;
   private scanning: Promise<void> = Promise.resolve();
   private context: DetectionContext | undefined;
   private readonly summaries = new Map<string, DeviceSummary>();
   private publishedAt: string | undefined;
   private readonly site = siteForHost(location.hostname);
+  /** The URL the marks belong to; a location-change event without a new URL is ignored. */
+  private href = location.href;
   private readonly card: CardHost;
   private readonly hover: HoverIntent<Mark>;
   private pointer: { x: number; y: number; overCard: boolean } | null = null;
@@ -82,6 +92,17 @@ export class PageMarker {
       this.card.dispose();
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.restart());
+    // Registered once and inert while marking is off (no store); ctx removes them on invalidation.
+    const passive = { passive: true, capture: true };
+    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => this.onPointer(e), passive);
+    this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
+      if (e.relatedTarget === null && this.store) this.hover.update(null);
+    }, passive);
+    this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
+    this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
+    this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.card.isOpen) this.hover.hide();
+    }, { capture: true });
     void this.loadSettings();
   }
 
@@ -121,17 +142,22 @@ export class PageMarker {
     this.publishedAt = publishedDate();
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-    const passive = { passive: true, capture: true };
-    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => this.onPointer(e), passive);
-    this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
-      if (e.relatedTarget === null) this.hover.update(null);
-    }, passive);
-    this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
-    this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
-    this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.card.isOpen) this.hover.hide();
-    }, { capture: true });
-    this.enqueue(document.body ?? document.documentElement);
+    const generation = this.generation;
+    void this.afterRender().then(() => {
+      if (generation === this.generation && this.store) this.enqueue(document.body ?? document.documentElement);
+    });
+  }
+
+  /**
+   * Resolves once the page has rendered a frame: reading visibility before that would force the
+   * browser to compute a big page's style inside our task. A hidden tab renders no frames, so it
+   * gives up waiting after a second.
+   */
+  private afterRender(): Promise<void> {
+    return new Promise((resolve) => {
+      this.ctx.requestAnimationFrame(() => this.ctx.setTimeout(resolve, 0));
+      this.ctx.setTimeout(resolve, FIRST_FRAME_WAIT_MS);
+    });
   }
 
   /** Stops marking: highlights, style and observer gone; listeners stay inert until activated again. */
@@ -142,7 +168,9 @@ export class PageMarker {
     this.observer = null;
     this.queue.clear();
     if (this.idleHandle !== null) cancelIdleCallback(this.idleHandle);
+    if (this.waitHandle !== null) clearTimeout(this.waitHandle);
     this.idleHandle = null;
+    this.waitHandle = null;
     this.store?.dispose();
     this.store = null;
     this.style.dispose();
@@ -151,6 +179,10 @@ export class PageMarker {
 
   /** SPA navigation: a new article in the same document. */
   private restart(): void {
+    // The event's name is public (it only carries the extension id): a page can fire it at will, so only
+    // an actual change of URL counts as a navigation (tests/e2e/hostile.e2e.ts).
+    if (location.href === this.href) return;
+    this.href = location.href;
     if (!this.store || !this.settings) return;
     const settings = this.settings;
     this.deactivate();
@@ -182,10 +214,20 @@ export class PageMarker {
   }
 
   private scheduleScan(): void {
-    if (this.idleHandle !== null || (this.queue.size === 0 && !this.pruneNeeded)) return;
+    if (this.idleHandle !== null || this.waitHandle !== null || (this.queue.size === 0 && !this.pruneNeeded)) return;
+    // A page that changes all the time (a ticker, a clock) is batched: at most one scan per gap.
+    const wait = this.lastScanAt + MIN_SCAN_GAP_MS - performance.now();
+    if (wait > 0) {
+      this.waitHandle = this.ctx.setTimeout(() => {
+        this.waitHandle = null;
+        this.scheduleScan();
+      }, wait);
+      return;
+    }
     this.idleHandle = this.ctx.requestIdleCallback(
       () => {
         this.idleHandle = null;
+        this.lastScanAt = performance.now();
         this.scanning = this.scanning.then(() => this.scanQueued()).catch((error: unknown) => {
           if (this.ctx.isValid) console.debug('SpecScout: scanning failed', error);
         });
@@ -203,36 +245,50 @@ export class PageMarker {
       store.prune();
       if (this.hover.current && !store.all().includes(this.hover.current)) this.hover.hide();
     }
+    this.style.ensureAdopted();
     const roots = topmost([...this.queue]);
     this.queue.clear();
     // At the cap nothing new would be marked, so reading and sending more text is wasted work.
     if (roots.length === 0 || store.full) return;
     // A text node whose characters changed loses its marks and is read again.
     for (const root of roots) for (const mark of store.onNode(root)) store.remove(mark);
-    const slice = createSlice();
-    const map = await collectText(roots, new TextMap<Text>(), slice);
+    const reading = createSlice('read');
+    const map = await collectText(roots, new TextMap<Text>(), reading);
+    reading.end();
     if (map.length === 0 || generation !== this.generation || this.ctx.isInvalid) return;
-    const reply = await this.detect(map.text);
-    if (!reply || generation !== this.generation || this.ctx.isInvalid || this.store !== store) return;
-    this.context = reply.context;
-    for (const summary of reply.summaries) this.summaries.set(summary.id, summary);
-    const settings = this.settings;
-    for (const mention of reply.mentions) {
+    // Big pages go to the worker in batches: each reply is small enough to receive and mark without a
+    // long task, and the first marks appear before the whole page is done.
+    for (const batch of map.split(BATCH_CHARS)) {
       if (store.full) break;
-      if (settings && isRejected(this.site, mention.deviceId, settings)) continue;
-      const range = mentionRange(map, mention);
-      if (range) store.add(range, mention);
-      if (slice.due()) await slice.next();
-      if (generation !== this.generation) return;
+      const reply = await this.detect(batch.text);
+      if (!reply || generation !== this.generation || this.ctx.isInvalid || this.store !== store) return;
+      this.context = reply.context;
+      for (const summary of reply.summaries) this.summaries.set(summary.id, summary);
+      const settings = this.settings;
+      // A fresh slice: the time spent waiting for the worker was not ours.
+      const slice = createSlice('mark');
+      for (const mention of reply.mentions) {
+        if (store.full) break;
+        if (settings && isRejected(this.site, mention.deviceId, settings)) continue;
+        const range = mentionRange(batch, mention);
+        if (range) store.add(range, mention);
+        if (slice.due()) await slice.next();
+        if (generation !== this.generation) return;
+      }
+      slice.end();
+      this.noteFirstMarks(store);
     }
+    // Mutations that arrived while the worker was answering are scanned next, in idle time.
+    this.scheduleScan();
+  }
+
+  private noteFirstMarks(store: MarkStore): void {
     if (store.size > 0 && this.timing.firstMarks === undefined) {
       this.timing.firstMarks = performance.now();
       // User Timing entries live in the page's one performance timeline (shared by the isolated and
       // main worlds) and change nothing in its DOM: the benchmark and e2e tests read them.
       performance.mark('specscout:marked');
     }
-    // Mutations that arrived while the worker was answering are scanned next, in idle time.
-    this.scheduleScan();
   }
 
   private async detect(text: string) {
@@ -264,6 +320,8 @@ export class PageMarker {
   }
 
   private onPointer(event: PointerEvent): void {
+    // With marks styled "off" nothing on the page looks hoverable, so hovering opens nothing either;
+    // the keyboard command and the popup still reach the (invisible) marks.
     if (!this.store || this.settings?.markStyle === 'off') return;
     this.pointer = { x: event.clientX, y: event.clientY, overCard: this.card.containsEvent(event) };
     if (this.frameRequested) return;

@@ -1,47 +1,21 @@
-// What the content script never reads or marks: code, scripts, form fields, editable regions, SVG and
-// MathML, embedded documents, and our own card. Kept in this one place until core/text-rules.ts (the
-// detection helper's shared list) exists; then this list should be read from there.
+// What the content script never reads or marks. The shared rules (code, scripts, form fields,
+// editable and hidden regions) come from core/text-rules.ts, so the detect CLI reads HTML the same
+// way; the extras here are things only a live DOM has: embedded documents and media, and our own card.
+import { SKIPPED_TAGS, skippedByAttributes } from '../../core/text-rules';
 
-/** Elements whose whole subtree is skipped (local names, lower case). */
-export const SKIP_ELEMENTS: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'var',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'svg',
-  'math',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-]);
+/** Elements that exist only as live DOM (or outside the body) and never hold article prose. */
+const DOM_ONLY_SKIPPED: ReadonlySet<string> = new Set(['math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'option']);
 
 /** The custom element that hosts the card's shadow root (WXT createShadowRootUi `name`). */
 export const OWN_HOST = 'specscout-card';
 
-/** True when the element (and so its subtree) is never read: by tag, editability or being our own UI. */
+/** True when the element (and so its subtree) is never read: by tag, attributes, editability or being ours. */
 export function isSkippedElement(el: Element): boolean {
   const name = el.localName;
-  if (SKIP_ELEMENTS.has(name) || name === OWN_HOST) return true;
+  if (SKIPPED_TAGS.has(name) || DOM_ONLY_SKIPPED.has(name) || name === OWN_HOST) return true;
+  // isContentEditable also covers regions made editable by an ancestor or by designMode.
   if ((el as HTMLElement).isContentEditable) return true;
-  if (el.getAttribute('contenteditable') === 'plaintext-only') return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  return false;
+  return skippedByAttributes((attr) => el.getAttribute(attr));
 }
 
 /** True when any ancestor of `node` (or the node itself, if an element) is skipped. */

@@ -1,6 +1,7 @@
 // The page text as the worker sees it: visible text nodes joined with "\n", and the way back from an
 // offset in that text to (text node, offset in node). Generic over the node type so it is testable
 // without a DOM.
+import { TEXT_NODE_SEPARATOR } from '../../core/text-rules';
 
 export interface NodePoint<N> {
   node: N;
@@ -19,8 +20,8 @@ export class TextMap<N> {
   /** Appends a node's text; nodes are separated by one "\n" so words in different blocks never merge. */
   add(node: N, text: string): void {
     if (this.parts.length > 0) {
-      this.parts.push('\n');
-      this.size += 1;
+      this.parts.push(TEXT_NODE_SEPARATOR);
+      this.size += TEXT_NODE_SEPARATOR.length;
     }
     this.nodes.push(node);
     this.starts.push(this.size);
@@ -37,6 +38,26 @@ export class TextMap<N> {
   get text(): string {
     this.joined ??= this.parts.join('');
     return this.joined;
+  }
+
+  /**
+   * The same nodes cut into maps of at most about `maxChars` characters (a node is never cut; one
+   * longer than that gets a map of its own), so a huge page goes to the worker in batches.
+   */
+  split(maxChars: number): TextMap<N>[] {
+    if (this.size <= maxChars) return [this];
+    const out: TextMap<N>[] = [];
+    let current = new TextMap<N>();
+    this.nodes.forEach((node, i) => {
+      const text = this.parts[i * 2]!;
+      if (current.length > 0 && current.length + 1 + text.length > maxChars) {
+        out.push(current);
+        current = new TextMap<N>();
+      }
+      current.add(node, text);
+    });
+    if (current.length > 0) out.push(current);
+    return out;
   }
 
   /** Index of the last node starting at or before `pos` (or strictly before, for an end point). */

@@ -3,7 +3,7 @@
 // tells nothing; after a browser restart on the same profile the follow and "already told" remain; bad
 // feeds change nothing, notify nobody and are reported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -86,6 +86,7 @@ describe('following a device through a feed update', () => {
   let page: Page;
 
   beforeAll(async () => {
+    mkdirSync('docs/screenshots', { recursive: true });
     server = await startFixtureServer();
     profile = mkdtempSync(join(tmpdir(), 'specscout-follow-'));
     session = await launch({ userDataDir: profile, server });
@@ -154,6 +155,7 @@ describe('following a device through a feed update', () => {
     await article.close();
   });
 
+  // Longer than the default: applying a feed rewrites the whole installed index (~30 s for 28k devices here).
   it('tells exactly once when a feed moves it from rumored to announced', async () => {
     await ask(page, 'setSettings', { patch: { feedUrls: [feedUrl] } });
     const reports = await ask<Report[]>(page, 'checkNow');
@@ -172,8 +174,10 @@ describe('following a device through a feed update', () => {
     const popup = await session.openPopup();
     await popup.getByRole('tab', { name: MESSAGES.popupTabFollowing?.message ?? 'Following' }).click();
     await expect.poll(() => popup.locator('main').innerText(), { timeout: 10_000 }).toContain(follows[0]!.unseenChanges[0]!.text);
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.screenshot({ path: 'docs/screenshots/popup-following-change.png' });
     await popup.close();
-  });
+  }, 120_000);
 
   it('creates no notification when the same feed is refreshed again', async () => {
     const before = await notificationIds(session);
@@ -215,5 +219,10 @@ describe('following a device through a feed update', () => {
     expect(info.lastUpdate).toMatchObject({ ok: false, source: urls[2] });
     expect(await ask<unknown[]>(page, 'listFollows')).toEqual(followsBefore);
     expect(await notificationIds(session)).toEqual([]);
+
+    // The options page tells the reader what went wrong with the last refresh.
+    const options = await session.openOptions();
+    await expect.poll(() => options.locator('body').innerText(), { timeout: 10_000 }).toContain(reports[2]!.message);
+    await options.close();
   });
 });

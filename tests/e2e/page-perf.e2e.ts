@@ -44,7 +44,7 @@ describe('a one-megabyte page', () => {
     await session?.close();
   });
 
-  it('is marked without any long task after the content script starts', async () => {
+  it('is read and marked in slices, with no long task of its own', async () => {
     // Warm the worker and its index first: the cold install is measured by the benchmark, not here.
     const warm = await session.context.newPage();
     await warm.goto(session.newsUrl('sony-article.html'));
@@ -65,13 +65,23 @@ describe('a one-megabyte page', () => {
           previous = size;
           return stable;
         },
-        { timeout: 30_000, intervals: [1000] },
+        { timeout: 30_000, interval: 1000 },
       )
       .toBe(true);
     await page.waitForTimeout(1000);
     const start = (await markTime(page, 'specscout:start'))!;
     const marks = await page.evaluate(() => CSS.highlights.get('specscout')?.size ?? 0);
-    const ours = (await longTasks(page)).filter((t) => t.start + t.duration > start);
+    // The content script records its work slices as User Timing measures; a long task is ours when one
+    // of our slices ran inside it. Long tasks that merely follow our start (the page's first layout of a
+    // megabyte of HTML often does) are listed for comparison, not blamed.
+    const slices = await page.evaluate(() =>
+      performance
+        .getEntriesByName('specscout:slice')
+        .map((e) => ({ start: e.startTime, duration: e.duration, phase: String((e as PerformanceMeasure).detail) })),
+    );
+    const after = (await longTasks(page)).filter((t) => t.start + t.duration > start);
+    const ours = after.filter((t) => slices.some((s) => s.start < t.start + t.duration && s.start + s.duration > t.start));
+    const longestSlice = Math.max(0, ...slices.map((s) => s.duration));
 
     const plain = await session.context.newPage();
     await recordLongTasks(plain);
@@ -79,8 +89,12 @@ describe('a one-megabyte page', () => {
     await plain.waitForTimeout(3000);
     const baseline = await longTasks(plain);
 
-    console.log(JSON.stringify({ marks, contentScriptStart: start, longTasksAfterStart: ours, baselineLongTasks: baseline }));
+    console.log(
+      JSON.stringify({ marks, contentScriptStart: start, slices: slices.length, longestSliceMs: longestSlice, longSlices: slices.filter((s) => s.duration > 20), longTasksAfterStart: after, ours, baselineLongTasks: baseline }),
+    );
     expect(marks).toBe(2000);
+    expect(slices.length).toBeGreaterThan(0);
+    expect(longestSlice).toBeLessThan(50);
     expect(ours).toEqual([]);
     await page.close();
     await plain.close();

@@ -188,7 +188,7 @@ describe('marking names on a page and the hover card', () => {
     await page.close();
   });
 
-  it('follows a live blog as it grows, marking only the new text', async () => {
+  it('follows a live blog as it grows: new entries, text edited in place, appended sections', async () => {
     const page = await session.context.newPage();
     await page.goto(session.newsUrl('live-blog.html'));
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.fixtureDone ?? null), { timeout: 10_000 }).toBe('1');
@@ -224,6 +224,21 @@ describe('marking names on a page and the hover card', () => {
       [...(CSS.highlights.get('specscout') as unknown as Set<Range>)].every((r) => r.startContainer.isConnected && !r.collapsed),
     );
     expect(allConnected).toBe(true);
+    await page.close();
+  });
+
+  it('starts over on single-page-app navigation and marks the new article', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.newsUrl('spa.html'));
+    await expect.poll(async () => (await markedTexts(page)) ?? [], { timeout: 40_000 }).toEqual(['Pixel 8 Pro']);
+    await page.click('#next');
+    await expect.poll(async () => (await markedTexts(page)) ?? [], { timeout: 10_000 }).toEqual(['OnePlus 12', 'Xiaomi 14 Ultra']);
+    const reply = await session.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.tabs.sendMessage(tab!.id!, { specscout: 1, type: 'pageDevices', data: {} });
+    });
+    expect(reply.value.url).toMatch(/\/spa-next\.html$/);
+    expect(reply.value.ids).toEqual(['oneplus-12', 'xiaomi-14-ultra']);
     await page.close();
   });
 

@@ -1,5 +1,7 @@
 // Shared steps for the popup, options and accessibility suites: open the fixture article and wait until
 // SpecScout marked it, and open the popup for that tab (a popup opened by address has no active tab).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Session } from './browser';
 
@@ -10,13 +12,21 @@ export async function openArticle(session: Session, waitMs = 50_000): Promise<{ 
   const page = await session.context.newPage();
   await page.goto(session.newsUrl('sony-article.html'));
   // The first page after install waits for the index to be installed and the matcher loaded (~20 s here).
+  // On a loaded machine the content script can give up its retries before the worker is ready, so
+  // the page is reloaded (as a reader would) every 30 s without marks.
   const deadline = Date.now() + waitMs;
+  let reloadAt = Date.now() + 30_000;
   while ((await page.evaluate(() => (CSS.highlights.get('specscout') as unknown as Set<Range> | undefined)?.size ?? 0)) === 0) {
     if (Date.now() > deadline) throw new Error('SpecScout did not mark the fixture article');
+    if (Date.now() > reloadAt) {
+      reloadAt = Date.now() + 30_000;
+      await page.reload();
+    }
     await page.waitForTimeout(250);
   }
   const tabId = await session.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ url: '*://www.gsmarena.com/sony-article.html' });
+    const tabs = (globalThis as any).chrome.tabs as { query(q: object): Promise<{ id?: number }[]> };
+    const [tab] = await tabs.query({ url: '*://www.gsmarena.com/sony-article.html' });
     return tab!.id!;
   });
   return { page, tabId };
@@ -28,3 +38,22 @@ export async function openPopupFor(session: Session, tabId: number, query = ''):
   return popup;
 }
 
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules and best practices) in the page and returns its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Extension pages forbid inline scripts (CSP script-src 'self'), so addScriptTag cannot inject axe;
+  // DevTools evaluation is not subject to the page's CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as any).axe as { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}

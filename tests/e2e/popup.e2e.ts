@@ -94,22 +94,3 @@ describe('the popup', () => {
     await popup.close();
   });
 });
-
-describe('the popup in dark mode', () => {
-  let session: Session;
-  beforeAll(async () => {
-    session = await launch({ colorScheme: 'dark' });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  it('follows the system theme', async () => {
-    const { tabId } = await openArticle(session, 100_000);
-    const popup = await openPopupFor(session, tabId);
-    await popup.locator('[data-device-id]').first().waitFor({ timeout: 15_000 });
-    const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe('rgb(30, 33, 39)');
-    await popup.screenshot({ path: `${SHOTS}/popup-dark.png` });
-  }, 120_000);
-});

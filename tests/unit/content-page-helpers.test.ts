@@ -76,7 +76,7 @@ describe('mark styles and time slices', () => {
 
   it('says a slice is due once its budget is spent, and starts a fresh one after yielding', async () => {
     let now = 0;
-    const slice = createSlice(8, () => now);
+    const slice = createSlice('test', 8, () => now);
     expect(slice.due()).toBe(false);
     now = 8;
     expect(slice.due()).toBe(true);

@@ -31,6 +31,15 @@ describe('the page text map', () => {
     expect(map.locate(9, 'end')).toEqual({ node: 'b', offset: 2 });
   });
 
+  it('splits into batches at node boundaries that map back to the same nodes', () => {
+    const map = new TextMap<string>();
+    ['aaaa', 'bbbb', 'cccccccccccc', 'dd'].forEach((t, i) => map.add(String(i), t));
+    const batches = map.split(10);
+    expect(batches.map((b) => b.text)).toEqual(['aaaa\nbbbb', 'cccccccccccc', 'dd']);
+    expect(batches[1]!.locate(3, 'start')).toEqual({ node: '2', offset: 3 });
+    expect(map.split(1000)).toEqual([map]);
+  });
+
   it('refuses offsets outside the text', () => {
     const map = new TextMap<string>();
     map.add('a', 'abc');

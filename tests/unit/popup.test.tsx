@@ -91,16 +91,21 @@ describe('the popup', () => {
     expect(root.querySelector('#site-switch')!.getAttribute('aria-checked')).toBe('false');
   });
 
-  it('shows followed devices with what changed, then marks the changes seen', async () => {
+  it('shows followed devices with their expected date and what changed, then marks the changes seen', async () => {
     const worker = fakeWorker({
       getSettings: () => settings,
       listFollows: () => [{ summary: s24, since: '2024-01-01', muted: false, unseenChanges: [{ deviceId: s24.id, kind: 'status', text: 'Now released', at: '2024-01-31T10:00:00Z' }] }],
       markChangesSeen: () => ({ ok: true }),
+      getDevice: () => ({
+        device: { ...z1Device, id: s24.id, status: [{ status: 'announced', date: '2024-01-17' }, { status: 'released', date: '2024-01-31', expected: true }] },
+        following: true, muted: false, current: { status: 'announced' },
+      }),
     });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     await click(root.querySelector('#tab-following'));
     await until(() => expect(text(root)).toContain('Now released'));
     expect(text(root)).toContain('Galaxy S24 Ultra');
+    expect(text(root)).toContain('Next: Released, expected 2024-01-31');
     await until(() => expect(worker.calls.map((c) => c.type)).toContain('markChangesSeen'));
   });
 

@@ -1,0 +1,54 @@
+// The compiled matcher on small hand-made indexes and edge-shaped texts: model codes that are really
+// another device's name, texts with more tokens than characters/2, and state not leaking between calls.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, loadMatcher } from '../../core/detect/index';
+import type { Device } from '../../core/schema';
+import { device } from './index-fixtures';
+import { shippedMatcher } from './detect-fixture';
+
+function matcherOf(devices: Device[]): ReturnType<typeof loadMatcher> {
+  return loadMatcher(JSON.parse(JSON.stringify(compileMatcher(devices))));
+}
+
+const ids = (m: ReturnType<typeof loadMatcher>, text: string): string[] => m.detect(text).mentions.map((x) => `${x.text}=${x.deviceId}`);
+
+describe('compiled matcher', () => {
+  it('does not read as a model code a name another device of the brand is sold under', () => {
+    const m = matcherOf([
+      device({ id: 'acme-pixel', brand: 'Acme', name: 'Pixel', names: [{ name: 'Pixel 2', kind: 'code' }, { name: 'AC-1234X', kind: 'code' }] }),
+      device({ id: 'acme-pixel-2', brand: 'Acme', name: 'Pixel 2', names: [] }),
+    ]);
+    // Once the first Pixel is named, a "Pixel 2" code of it would win on context over the Pixel 2 itself.
+    expect(ids(m, 'The Acme Pixel is old; the Pixel 2 is new. Model AC-1234X.')).toEqual([
+      'Acme Pixel=acme-pixel', 'Pixel 2=acme-pixel-2', 'AC-1234X=acme-pixel',
+    ]);
+  });
+
+  it('keeps a code that only its own device is named', () => {
+    const m = matcherOf([device({ id: 'acme-z9', brand: 'Acme', name: 'Z9 Max', names: [{ name: 'Z9 Max', kind: 'code' }, { name: 'ZM-9001', kind: 'code' }] })]);
+    expect(ids(m, 'The Acme Z9 Max (ZM-9001) is out.')).toEqual(['Acme Z9 Max=acme-z9', 'ZM-9001=acme-z9']);
+  });
+
+  it('reads a text with more tokens than half its length', async () => {
+    const { matcher } = await shippedMatcher();
+    const prefix = 'a1'.repeat(5000) + ' ';
+    const found = matcher.detect(prefix + 'the Galaxy S24 Ultra').mentions;
+    expect(found.map((x) => [x.start, x.text])).toEqual([[prefix.length + 4, 'Galaxy S24 Ultra']]);
+  });
+
+  it('carries nothing from one call to the next without a context', async () => {
+    const { matcher } = await shippedMatcher();
+    const alone = matcher.detect('Later, the S24 Ultra and the Open impressed.');
+    matcher.detect('The Galaxy S24 and the OnePlus Open. '.repeat(2000));
+    expect(matcher.detect('Later, the S24 Ultra and the Open impressed.')).toEqual(alone);
+    expect(alone.mentions).toEqual([]);
+  });
+
+  it('counts every mention of a device in the context it hands on', async () => {
+    const { matcher } = await shippedMatcher();
+    const { context } = matcher.detect('Galaxy S24 Ultra, Galaxy S24 Ultra and the Samsung Galaxy S24 Ultra.', { brands: [], families: [], devices: { 'samsung-galaxy-s24-ultra': 2 } });
+    expect(context.devices).toEqual({ 'samsung-galaxy-s24-ultra': 5 });
+    expect(context.families).toEqual(['samsung|galaxy']);
+    expect(context.brands).toEqual(['Samsung']);
+  });
+});
