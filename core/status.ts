@@ -92,6 +92,19 @@ export function firstRumorDate(device: Pick<Device, 'rumors'>): PartialDate | un
 }
 
 /**
+ * Earliest date of a rumor that had surely been published by `at`. Not simply the earliest rumor: one
+ * dated only "2013" has not surely happened by 2013-12-12, while another dated "2013-11" has.
+ */
+function firstRumorDateBy(device: Pick<Device, 'rumors'>, at: PartialDate): PartialDate | undefined {
+  let first: PartialDate | undefined;
+  for (const r of device.rumors ?? []) {
+    const d = r.source.date;
+    if (d !== undefined && happenedBy(d, at) && (first === undefined || comparePartialDates(d, first) < 0)) first = d;
+  }
+  return first;
+}
+
+/**
  * The device's status at `at` (a partial date; absent = now, i.e. everything the data knows) in `region`
  * (absent = anywhere). Before the first event, a device with rumors dated by then is "rumored". Returns
  * undefined when nothing about the device was known at that date.
@@ -110,8 +123,8 @@ export function currentStatus(device: Pick<Device, 'status' | 'rumors'>, at?: Pa
     if (!sameTime || STAGE[e.status] >= STAGE[best.status]) best = e;
   }
   if (best) return toCurrent(best);
-  const rumorDate = firstRumorDate(device);
-  if (rumorDate !== undefined && (at === undefined || happenedBy(rumorDate, at))) return { status: 'rumored', date: rumorDate };
+  const rumorDate = at === undefined ? firstRumorDate(device) : firstRumorDateBy(device, at);
+  if (rumorDate !== undefined) return { status: 'rumored', date: rumorDate };
   if (at === undefined && (device.rumors?.length ?? 0) > 0) return { status: 'rumored' };
   return undefined;
 }

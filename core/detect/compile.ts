@@ -7,10 +7,10 @@
 //   vocab / vocabOffsets   every distinct token of every name ("galaxy", "s", "24", "plus"), concatenated;
 //                          token id t spans vocab[vocabOffsets[t] .. vocabOffsets[t+1]).
 //   vocabHash              chars.ts tokenFeatureHash of each token: length plus five folded characters, so
-//                          the scanner hashes an article token in constant time.
-//   vocabTable             open-addressing table, power-of-two size, load <= 0.5: slot -> token id + 1
-//                          (0 = empty), probed linearly from hash & mask. The scanner probes here and
-//                          confirms a hit by comparing characters.
+//                          the scanner hashes an article token in constant time. The loader builds its
+//                          lookup tables from vocab and vocabHash (a few milliseconds; shipping the tables
+//                          would cost more to parse than to build): tokens of up to four characters by
+//                          their packed characters, longer ones by this hash (matcher.ts).
 //   rootChild              token id -> trie node reached from the root by that token, 0 if none: the first
 //                          step of every walk is one array read.
 //   firstChild, nodeToken  the rest of the token trie. Nodes are numbered breadth-first, so the children of
@@ -51,7 +51,6 @@ export interface CompiledMatcher {
   vocab: string;
   vocabOffsets: string;
   vocabHash: string;
-  vocabTable: string;
   rootChild: string;
   firstChild: string;
   nodeToken: string;
@@ -76,12 +75,6 @@ export const CASE_SHIFT = 9;
 
 export { tokenHash };
 
-function tableSize(n: number): number {
-  let size = 16;
-  // Load at most 0.5: most article words are not in the vocabulary, and a miss ends at the first empty slot.
-  while (size * 0.5 < n) size <<= 1;
-  return size;
-}
 
 export function brandKeyOf(brand: string): string {
   return tokenize(brand).map((t) => t.text).join(' ');
@@ -194,20 +187,14 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     familyNouns: FAMILY_NOUNS.map(tokenId),
   };
 
-  // Vocabulary table.
+  // Vocabulary.
   const vocabOffsets = new Int32Array(vocabList.length + 1);
   const vocabHash = new Int32Array(vocabList.length);
-  const vsize = tableSize(vocabList.length);
-  const vocabTable = new Int32Array(vsize);
   let off = 0;
   vocabList.forEach((text, id) => {
     vocabOffsets[id] = off;
     off += text.length;
-    const h = tokenHash(text);
-    vocabHash[id] = h;
-    let slot = h & (vsize - 1);
-    while (vocabTable[slot] !== 0) slot = (slot + 1) & (vsize - 1);
-    vocabTable[slot] = id + 1;
+    vocabHash[id] = tokenHash(text);
   });
   vocabOffsets[vocabList.length] = off;
 
@@ -255,7 +242,6 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     vocab: vocabList.join(''),
     vocabOffsets: int32ToBase64(vocabOffsets),
     vocabHash: int32ToBase64(vocabHash),
-    vocabTable: int32ToBase64(vocabTable),
     rootChild: int32ToBase64(rootChild),
     firstChild: int32ToBase64(firstChild),
     nodeToken: int32ToBase64(nodeToken),

@@ -5,7 +5,7 @@
 // Cost is linear in the text: the scan reads each character once (one table load and compare) and hashes a
 // token in constant time; candidates, context and choices live in typed arrays reused between calls, so a
 // word that matches nothing allocates nothing; context is flag arrays indexed by device, family and brand
-// (O(1) per test, reset through touched lists); overlaps are settled by one sort of packed numeric keys and
+// (O(1) per test, reset through touched lists); overlaps are settled by one counting sort (level, then length) and
 // a per-token "taken" mark.
 
 import { base64ToBytes, base64ToInt32 } from './b64';
@@ -83,8 +83,13 @@ const NODE_LEVEL = 7;
 const NODE_BRAND = 8;
 
 const CONFIDENCE = [0.97, 0.85, 0.8, 0.7, 0.6, 0];
-/** 2^32: valid-candidate indices sit in the low 32 bits of the packed sort keys. */
-const KEY_LOW = 4294967296;
+/** Choosing order: level (0..LEVEL_NEVER), then span length, longest first; longer spans share a bucket. */
+const MAX_SPAN = 255;
+const BUCKETS = (names.LEVEL_NEVER + 1) * (MAX_SPAN + 1);
+
+function bucketOf(level: number, length: number): number {
+  return level * (MAX_SPAN + 1) + MAX_SPAN - (length < MAX_SPAN ? length : MAX_SPAN);
+}
 
 export function loadMatcher(compiled: CompiledMatcher): Matcher {
   if (compiled.format !== MATCHER_FORMAT) throw new Error(`unknown matcher format ${String(compiled.format)}`);
@@ -134,7 +139,11 @@ class JoinedIndex {
 class TokenTrieMatcher implements Matcher {
   private readonly vocab: string;
   private readonly vocabOffsets: Int32Array;
-  /** The compiled vocabTable with each slot's hash beside its id (hash, id + 1): one cache line per probe. */
+  /**
+   * Tokens of five characters or more by hash: open addressing, load <= 0.5 (most article words miss,
+   * and a miss ends at the first empty slot), each slot's hash beside its id (hash, id + 1) so a probe
+   * reads one cache line; a hit is confirmed by comparing characters.
+   */
   private readonly vocabSlots: Int32Array;
   private readonly vocabMask: number;
   /**
@@ -192,7 +201,9 @@ class TokenTrieMatcher implements Matcher {
   private vEntry = new Int32Array(256);
   private vBrand = new Uint8Array(256);
   private vChosen = new Uint8Array(256);
-  private keys = new Float64Array(256);
+  /** Valid candidates in choosing order, and the counting sort's bucket starts. */
+  private order = new Int32Array(256);
+  private readonly bucketStart = new Int32Array(BUCKETS + 1);
   private nValid = 0;
   /** Tokens already covered by a chosen name, while choosing (always left zeroed). */
   private taken = new Uint8Array(256);
@@ -217,12 +228,20 @@ class TokenTrieMatcher implements Matcher {
     this.vocab = c.vocab;
     this.vocabOffsets = base64ToInt32(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
-    const vocabTable = base64ToInt32(c.vocabTable);
-    this.vocabMask = vocabTable.length - 1;
-    this.vocabSlots = new Int32Array(vocabTable.length * 2);
-    for (let slot = 0; slot < vocabTable.length; slot++) {
-      const v = vocabTable[slot]!;
-      if (v !== 0) { this.vocabSlots[slot * 2] = vocabHash[v - 1]!; this.vocabSlots[slot * 2 + 1] = v; }
+    const tokens = this.vocabOffsets.length - 1;
+    let longCount = 0;
+    for (let t = 0; t < tokens; t++) if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! > 4) longCount++;
+    let size = 16;
+    while (size < longCount * 2) size <<= 1;
+    this.vocabMask = size - 1;
+    this.vocabSlots = new Int32Array(size * 2);
+    for (let t = 0; t < tokens; t++) {
+      if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! <= 4) continue;
+      const h = vocabHash[t]!;
+      let slot = h & this.vocabMask;
+      while (this.vocabSlots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.vocabMask;
+      this.vocabSlots[slot * 2] = h;
+      this.vocabSlots[slot * 2 + 1] = t + 1;
     }
     let shortCount = 0;
     for (let t = 0; t + 1 < this.vocabOffsets.length; t++) if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! <= 4) shortCount++;
@@ -283,17 +302,7 @@ class TokenTrieMatcher implements Matcher {
     this.outFamily = new Uint8Array(familyOffsets.length);
     this.familySeen = new Uint8Array(familyOffsets.length);
     this.brandSeen = new Uint8Array(this.brands.length);
-    this.plusId = this.lookupString('plus');
-  }
-
-  private lookupString(text: string): number {
-    const h = chars.tokenHash(text);
-    for (let slot = h & this.vocabMask; ; slot = (slot + 1) & this.vocabMask) {
-      const v = this.vocabSlots[slot * 2 + 1]!;
-      if (v === 0) return -1;
-      const id = v - 1;
-      if (this.vocabSlots[slot * 2] === h && this.vocab.slice(this.vocabOffsets[id], this.vocabOffsets[id + 1]) === text) return id;
-    }
+    this.plusId = this.lookup('plus', 0, 4);
   }
 
   private growTokens(): void {
@@ -312,8 +321,6 @@ class TokenTrieMatcher implements Matcher {
   private scan(text: string): number {
     const n = text.length;
     const K = KIND;
-    const FO = FOLD;
-    const { shortSlots, shortMask } = this;
     let { tStart, tEnd, tId, tFlags } = this;
     let cap = tStart.length;
     let count = 0;
@@ -341,24 +348,8 @@ class TokenTrieMatcher implements Matcher {
           break;
         }
         end = i;
-        if (ignored) {
-          while (CLASS[text.charCodeAt(end - 1)] === C_IGNORE) end--;
-          if (kind !== C_OTHER) id = this.lookupIgnoring(text, start, end);
-        } else if (kind === C_OTHER) id = -1;
-        else if (end - start <= 4) {
-          // lookup's short-token path, written out here: most words of an article take it.
-          let key = end - start;
-          let wide = 0;
-          for (let j = start; j < end; j++) { const f = FO[text.charCodeAt(j)]!; wide |= f; key = (key << 7) | f; }
-          if (wide > 127) id = -1; // short tokens of the vocabulary are ASCII after folding
-          else {
-            for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
-              const v = shortSlots[slot * 2 + 1]!;
-              if (v === 0) { id = -1; break; }
-              if (shortSlots[slot * 2] === key) { id = v - 1; break; }
-            }
-          }
-        } else id = this.lookup(text, start, end);
+        if (ignored) while (CLASS[text.charCodeAt(end - 1)] === C_IGNORE) end--;
+        if (kind !== C_OTHER) id = ignored ? this.lookupIgnoring(text, start, end) : this.lookup(text, start, end);
       }
       if (count === cap) {
         this.growTokens();
@@ -377,24 +368,29 @@ class TokenTrieMatcher implements Matcher {
     return count;
   }
 
-  /** Vocabulary id of text[start..end) (no ignorable characters inside), or -1. */
+  /** Vocabulary id of text[start..end) (no ignorable characters inside), or -1. Kept small so it inlines. */
   private lookup(text: string, start: number, end: number): number {
     const len = end - start;
     const FO = FOLD;
-    if (len <= 4) {
-      let key = len;
-      for (let j = start; j < end; j++) {
-        const f = FO[text.charCodeAt(j)]!;
-        if (f > 127) return -1; // short tokens are ASCII after folding
-        key = (key << 7) | f;
-      }
-      const { shortSlots, shortMask } = this;
-      for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
-        const v = shortSlots[slot * 2 + 1]!;
-        if (v === 0) return -1;
-        if (shortSlots[slot * 2] === key) return v - 1;
-      }
+    if (len > 4) return this.lookupLong(text, start, end);
+    let key = len;
+    for (let j = start; j < end; j++) {
+      const f = FO[text.charCodeAt(j)]!;
+      if (f > 127) return -1; // short tokens are ASCII after folding
+      key = (key << 7) | f;
     }
+    const { shortSlots, shortMask } = this;
+    for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
+      const v = shortSlots[slot * 2 + 1]!;
+      if (v === 0) return -1;
+      if (shortSlots[slot * 2] === key) return v - 1;
+    }
+  }
+
+  /** lookup for tokens of five characters or more: constant-time hash, probe, compare. */
+  private lookupLong(text: string, start: number, end: number): number {
+    const len = end - start;
+    const FO = FOLD;
     if (len > this.maxTokenLength) return -1;
     const last = end - 1;
     // chars.ts tokenFeatureHash, written out: this runs for every word of the article.
@@ -430,6 +426,15 @@ class TokenTrieMatcher implements Matcher {
     }
     if (len > this.maxTokenLength || len === 0) return -1;
     const f = this.scratch;
+    if (len <= 4) {
+      let key = len;
+      for (let j = 0; j < len; j++) { if (f[j]! > 127) return -1; key = (key << 7) | f[j]!; }
+      for (let slot = shortHash(key) & this.shortMask; ; slot = (slot + 1) & this.shortMask) {
+        const v = this.shortSlots[slot * 2 + 1]!;
+        if (v === 0) return -1;
+        if (this.shortSlots[slot * 2] === key) return v - 1;
+      }
+    }
     const h = tokenFeatureHash(len, f[0]!, f[len > 1 ? 1 : 0]!, f[len >> 1]!, f[len > 1 ? len - 2 : 0]!, f[len - 1]!);
     const { vocabSlots, vocabOffsets, vocab, vocabMask } = this;
     for (let slot = h & vocabMask; ; slot = (slot + 1) & vocabMask) {
@@ -539,6 +544,8 @@ class TokenTrieMatcher implements Matcher {
     const idOf: string[] = [];
     const counts: number[] = [];
     const familyList: number[] = [];
+    // Names repeat within an article: one string per distinct name, shared by its mentions.
+    const nameStrings = new Map<number, string>();
     for (let v = 0; v < this.nValid; v++) {
       if (vChosen[v] === 0) continue;
       const k = vEntry[v]!;
@@ -560,10 +567,13 @@ class TokenTrieMatcher implements Matcher {
       const confidence = CONFIDENCE[vLevel[v]!] ?? 0.5;
       const start = vStart[v]!;
       const end = vEnd[v]!;
+      const nameIdx = entries[k * 3 + 2]!;
+      let matchedName = nameStrings.get(nameIdx);
+      if (matchedName === undefined) { matchedName = this.nameOf(nameIdx); nameStrings.set(nameIdx, matchedName); }
       mentions.push({
         start, end, text: text.slice(start, end), deviceId: idOf[slot]!,
         confidence: adjacent ? Math.max(confidence, 0.95) : confidence,
-        reason: adjacent && reasonIdx === 1 ? 'full-name' : REASONS[reasonIdx]!, matchedName: this.nameOf(entries[k * 3 + 2]!),
+        reason: adjacent && reasonIdx === 1 ? 'full-name' : REASONS[reasonIdx]!, matchedName,
       });
     }
     const devices: Record<string, number> = context ? { ...context.devices } : {};
@@ -663,7 +673,7 @@ class TokenTrieMatcher implements Matcher {
     const size = Math.max(n, this.vTs.length * 2);
     this.vTs = new Int32Array(size); this.vTe = new Int32Array(size); this.vStart = new Int32Array(size);
     this.vEnd = new Int32Array(size); this.vLevel = new Int32Array(size); this.vEntry = new Int32Array(size);
-    this.vBrand = new Uint8Array(size); this.vChosen = new Uint8Array(size); this.keys = new Float64Array(size);
+    this.vBrand = new Uint8Array(size); this.vChosen = new Uint8Array(size); this.order = new Int32Array(size);
   }
 
   /**
@@ -680,18 +690,19 @@ class TokenTrieMatcher implements Matcher {
       if (this.resolve(text, count, c, maxLevel, nValid)) nValid++;
     }
     this.nValid = nValid;
-    const { keys, vTs, vTe, vStart, vEnd, vLevel, vChosen } = this;
-    // Packed keys (level, longest first, then text order via the index) sort natively, without a comparator.
+    const { order, vTs, vTe, vStart, vEnd, vLevel, vChosen, bucketStart } = this;
+    // Counting sort on (level, longest first), stable, so text order breaks ties: linear, and no comparator.
+    bucketStart.fill(0);
     for (let v = 0; v < nValid; v++) {
-      const len = Math.min(vEnd[v]! - vStart[v]!, 4095);
-      keys[v] = (vLevel[v]! * 4096 + 4095 - len) * KEY_LOW + v;
       vChosen[v] = 0;
+      bucketStart[bucketOf(vLevel[v]!, vEnd[v]! - vStart[v]!) + 1]!++;
     }
-    const sorted = keys.subarray(0, nValid).sort();
+    for (let b = 1; b < bucketStart.length; b++) bucketStart[b] = bucketStart[b]! + bucketStart[b - 1]!;
+    for (let v = 0; v < nValid; v++) order[bucketStart[bucketOf(vLevel[v]!, vEnd[v]! - vStart[v]!)]!++] = v;
     if (this.taken.length < count) this.taken = new Uint8Array(Math.max(count, this.taken.length * 2));
     const taken = this.taken;
     for (let q = 0; q < nValid; q++) {
-      const v = sorted[q]! % KEY_LOW;
+      const v = order[q]!;
       const ts = vTs[v]!;
       const te = vTe[v]!;
       let free = true;

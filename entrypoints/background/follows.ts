@@ -144,7 +144,12 @@ export function setMuted(id: string, muted: boolean): Promise<{ muted: boolean }
 }
 
 async function readLog(): Promise<LoggedChange[]> {
-  return (((await (await getDB()).get('meta', CHANGE_LOG_KEY))?.value as LoggedChange[] | undefined) ?? []).filter(isLogged);
+  return listOf((await (await getDB()).get('meta', CHANGE_LOG_KEY))?.value).filter(isLogged);
+}
+
+/** A stored list, or none when the row is missing or malformed (a damaged row must not stop reconciliation). */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function isLogged(value: unknown): value is LoggedChange {
@@ -194,7 +199,7 @@ export function markChangesSeen(): Promise<{ ok: true }> {
   return serial(async () => {
     const db = await getDB();
     const tx = db.transaction('meta', 'readwrite');
-    const log = (((await tx.store.get(CHANGE_LOG_KEY))?.value as LoggedChange[] | undefined) ?? []).filter(isLogged);
+    const log = listOf((await tx.store.get(CHANGE_LOG_KEY))?.value).filter(isLogged);
     await tx.store.put({ key: CHANGE_LOG_KEY, value: log.map((c) => ({ ...c, seen: true })) });
     await tx.done;
     await setBadge(0);
@@ -241,9 +246,9 @@ export function reconcileFollows(now = new Date()): Promise<ReconcileResult> {
     const follows: FollowRecord[] = await tx.objectStore('follows').getAll();
     const records = await Promise.all(follows.map((f) => tx.objectStore('devices').get(f.id)));
     const meta = tx.objectStore('meta');
-    const told = new Set(((await meta.get(TOLD_KEYS_KEY))?.value as string[] | undefined) ?? []);
+    const told = new Set(listOf((await meta.get(TOLD_KEYS_KEY))?.value).filter((k): k is string => typeof k === 'string'));
     const toldOrder = [...told];
-    const log = (((await meta.get(CHANGE_LOG_KEY))?.value as LoggedChange[] | undefined) ?? []).filter(isLogged);
+    const log = listOf((await meta.get(CHANGE_LOG_KEY))?.value).filter(isLogged);
 
     const recorded: { change: DeviceChange; muted: boolean }[] = [];
     const writes: Promise<unknown>[] = [];

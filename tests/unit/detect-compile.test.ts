@@ -29,6 +29,12 @@ describe('compiled matcher', () => {
     expect(ids(m, 'The Acme Z9 Max (ZM-9001) is out.')).toEqual(['Acme Z9 Max=acme-z9', 'ZM-9001=acme-z9']);
   });
 
+  it('reads soft hyphens inside short and long words as absent', async () => {
+    const { matcher } = await shippedMatcher();
+    const text = 'The Galaxy S2\u00ad4 Ul\u00adtra and the Xperia Z1 Com\u00adpact.';
+    expect(matcher.detect(text).mentions.map((x) => x.deviceId)).toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact']);
+  });
+
   it('reads a text with more tokens than half its length', async () => {
     const { matcher } = await shippedMatcher();
     const prefix = 'a1'.repeat(5000) + ' ';

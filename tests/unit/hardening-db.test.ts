@@ -18,7 +18,7 @@ import {
 } from '../../utils/db';
 import { loadSettings } from '../../utils/settings';
 import { ensureIndex, onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
-import { afterIndexReplaced, listFollows, readSyncIds, setFollow, writeSyncIds } from '../../entrypoints/background/follows';
+import { afterIndexReplaced, listFollows, markChangesSeen, readSyncIds, recentChanges, reconcileFollows, refreshBadge, setFollow, writeSyncIds } from '../../entrypoints/background/follows';
 import { getIndexInfo } from '../../entrypoints/background/index-info';
 import { dumpRecords, loadDump, readDump, type DatabaseDump } from '../fixtures/db/load';
 
@@ -266,6 +266,20 @@ describe('a corrupt database', () => {
     expect(rows[3]).toMatchObject({ id: 'sony-xperia-z5', snapshot: null });
     expect((await listFollows()).length).toBe(4);
     expect((await readStorageProblems()).at(-1)).toMatchObject({ kind: 'malformed', message: expect.stringMatching(/3 damaged follow/) });
+  });
+
+  it('keeps working over malformed change-log and told-changes rows', async () => {
+    serveShipped(index(3, ['sony-xperia-z1', 'sony-xperia-z2']));
+    await ensureIndex('install');
+    await setFollow('sony-xperia-z2', true, new Date('2014-03-01T00:00:00Z'));
+    const db = await getDB();
+    await db.put('meta', { key: 'toldKeys', value: 5 });
+    await db.put('meta', { key: 'changeLog', value: { not: 'a list' } });
+    await expect(reconcileFollows()).resolves.toMatchObject({ recorded: [] });
+    expect(await recentChanges()).toEqual([]);
+    expect((await listFollows()).map((f) => f.summary.id)).toEqual(['sony-xperia-z2']);
+    await expect(markChangesSeen()).resolves.toEqual({ ok: true });
+    expect(await refreshBadge()).toBe(0);
   });
 
   it('repairFollow keeps a good record as it is and never invents an id', () => {

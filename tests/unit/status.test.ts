@@ -87,3 +87,18 @@ describe('firstEvent', () => {
     expect(firstEvent(device(), 'cancelled')).toBeUndefined();
   });
 });
+
+describe('rumored status at an article date', () => {
+  it('counts a month-dated rumor even when an earlier year-only rumor is not surely past', () => {
+    const device = {
+      status: [{ status: 'announced' as const, date: '2014-01-06' }],
+      rumors: [
+        { claim: 'a', source: { publication: 'p', date: '2013' }, confidence: 'low' as const, outcome: 'wrong' as const },
+        { claim: 'b', source: { publication: 'q', date: '2013-11' }, confidence: 'medium' as const, outcome: 'wrong' as const },
+      ],
+    };
+    expect(currentStatus(device, '2013-12-12')).toEqual({ status: 'rumored', date: '2013-11' });
+    expect(currentStatus(device, '2013-10-01')).toBeUndefined();
+    expect(currentStatus(device, '2014-02-01')).toEqual({ status: 'announced', date: '2014-01-06' });
+  });
+});
