@@ -19,10 +19,15 @@ export function OptionsApp() {
   const [status, setStatus] = useState('');
   const save: SavePatch = async (patch) => {
     setStatus('');
+    const before = state.state === 'ready' ? state.value : null;
+    // Shown at once, so a control never flips back while the worker saves; the worker's normalised answer
+    // then replaces it, and a failed save puts the previous settings back.
+    if (before) set({ ...before, ...patch, notifications: { ...before.notifications, ...(patch.notifications ?? {}) } });
     try {
       set(await sendToBackground('setSettings', { patch }));
       setStatus(t('optionsSaved'));
     } catch (error) {
+      if (before) set(before);
       setStatus(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
     }
   };

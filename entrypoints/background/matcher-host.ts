@@ -1,19 +1,22 @@
 // The worker's matcher: loaded once per wake from the compiled form (uBlock Origin's "selfie" idea):
 // the one shipped in the package, or the one compiled after a feed replaced the index (kept in meta).
 import { extensionUrl } from '../../utils/extension-url';
-import { compileMatcher, loadMatcher, type CompiledMatcher, type Matcher } from '../../core/detect/index';
+import { compileMatcher, loadMatcher, MATCHER_FORMAT, type CompiledMatcher, type Matcher } from '../../core/detect/index';
 import { getDB, getMeta, setMeta } from '../../utils/db';
-import { ensureIndex, onIndexReplaced } from './index-store';
+import { onIndexReplaced, type InstalledIndexMeta } from './index-store';
 
 export const SHIPPED_MATCHER_PATH = '/index/matcher.json';
 
 let matcher: Promise<Matcher> | null = null;
 
 async function loadCompiled(): Promise<CompiledMatcher> {
-  const installed = await ensureIndex();
-  if (installed.source !== 'shipped') {
+  // Only the meta row is read: waiting for a first install of the index (seconds) would delay the first
+  // marks, and while nothing or the shipped index is installed the shipped matcher is the right one.
+  const installed = await getMeta<InstalledIndexMeta>('index');
+  if (installed && installed.source !== 'shipped') {
     const selfie = await getMeta<CompiledMatcher>('matcher');
-    if (selfie) return selfie;
+    // A selfie from an older engine is recompiled rather than misread.
+    if (selfie?.format === MATCHER_FORMAT) return selfie;
     // No selfie yet (the worker died after the feed landed): compile from the installed devices.
     const compiled = compileMatcher(await (await getDB()).getAll('devices'));
     await setMeta('matcher', compiled);
