@@ -6,7 +6,7 @@ import { t } from '../../utils/i18n';
 import { sendToBackground } from '../../utils/messaging';
 import { PAGE_CSS } from '../common/styles';
 import { Tabs } from '../common/Tabs';
-import { compareHref, parseRoute, type PopupRoute } from './links';
+import { compareHref, parseRoute, type PopupRoute, type PopupSection } from './links';
 import { PageTab } from './PageTab';
 import { FollowingTab } from './FollowingTab';
 import { SearchTab } from './SearchTab';
@@ -15,8 +15,8 @@ import { CompareView } from './CompareView';
 
 const MAX_COMPARE = 3;
 
-function Main({ tabId }: { tabId?: number | undefined }) {
-  const [tab, setTab] = useState('page');
+function Main({ tabId, section }: { tabId?: number | undefined; section?: PopupSection | undefined }) {
+  const [tab, setTab] = useState<string>(section ?? 'page');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const select = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -87,7 +87,7 @@ export function PopupApp({ route = parseRoute(location.search) }: { route?: Popu
           <CompareView ids={route.compareIds} tabId={route.tabId} />
         </main>
       ) : (
-        <Main tabId={route.tabId} />
+        <Main tabId={route.tabId} section={route.section} />
       )}
     </>
   );

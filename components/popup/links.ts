@@ -7,7 +7,12 @@ export interface PopupRoute {
   compareIds?: string[];
   /** The tab whose devices "On this page" lists (tests and the card pass it; else the active tab). */
   tabId?: number;
+  /** The popup section to open on ("following" from a summary notification). */
+  section?: PopupSection;
 }
+
+export type PopupSection = 'page' | 'following' | 'search';
+const SECTIONS: readonly PopupSection[] = ['page', 'following', 'search'];
 
 const ID = /^[a-z0-9][a-z0-9-]{0,199}$/;
 
@@ -23,7 +28,8 @@ export function parseRoute(search: string): PopupRoute {
     const ids = [...new Set(compare.split(',').filter((id) => ID.test(id)))].slice(0, 3);
     if (ids.length >= 2) return { view: 'compare', compareIds: ids, ...base };
   }
-  return { view: 'main', ...base };
+  const section = params.get('section');
+  return { view: 'main', ...base, ...(SECTIONS.includes(section as PopupSection) ? { section: section as PopupSection } : {}) };
 }
 
 function withTab(query: string, tabId: number | undefined): string {

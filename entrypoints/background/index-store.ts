@@ -186,6 +186,14 @@ function interimSignal(): Promise<void> {
   return interimReady.promise;
 }
 
+/**
+ * True while the shipped index is being written. The write transaction holds the meta store, so a reader of
+ * meta would wait for the whole install; callers that only need to know "shipped or not" ask this first.
+ */
+export function isInstallingShipped(): boolean {
+  return interim !== null;
+}
+
 /** The devices to read: IndexedDB once an index is installed, the in-memory shipped index while it installs. */
 async function deviceSource(): Promise<Map<string, Device> | 'db'> {
   if (interim) return interim;

@@ -3,7 +3,7 @@
 import { extensionUrl } from '../../utils/extension-url';
 import { compileMatcher, loadMatcher, MATCHER_FORMAT, type CompiledMatcher, type Matcher } from '../../core/detect/index';
 import { getDB, getMeta, setMeta } from '../../utils/db';
-import { onIndexReplaced, type InstalledIndexMeta } from './index-store';
+import { isInstallingShipped, onIndexReplaced, type InstalledIndexMeta } from './index-store';
 
 export const SHIPPED_MATCHER_PATH = '/index/matcher.json';
 
@@ -12,7 +12,7 @@ let matcher: Promise<Matcher> | null = null;
 async function loadCompiled(): Promise<CompiledMatcher> {
   // Only the meta row is read: waiting for a first install of the index (seconds) would delay the first
   // marks, and while nothing or the shipped index is installed the shipped matcher is the right one.
-  const installed = await getMeta<InstalledIndexMeta>('index');
+  const installed = isInstallingShipped() ? undefined : await getMeta<InstalledIndexMeta>('index');
   if (installed && installed.source !== 'shipped') {
     const selfie = await getMeta<CompiledMatcher>('matcher');
     // A selfie from an older engine is recompiled rather than misread.

@@ -93,7 +93,7 @@ export function targetOf(notificationId: string): string | null {
   if (!notificationId.startsWith(PREFIX)) return null;
   const [, kind, deviceId] = notificationId.split('|');
   if (kind === 'device' && deviceId && /^[a-z0-9][a-z0-9-]*$/.test(deviceId)) return `/popup.html?device=${encodeURIComponent(deviceId)}`;
-  if (kind === 'summary') return '/popup.html?tab=following';
+  if (kind === 'summary') return '/popup.html?section=following';
   return null;
 }
 

@@ -53,7 +53,7 @@ describe('notifyChanges', () => {
     expect(list[0]!.title).toBe('6 changes to devices you follow');
     expect(list[0]!.message.split('\n')).toHaveLength(5);
     expect(list[0]!.message).toContain('and 2 more');
-    expect(targetOf(list[0]!.id)).toBe('/popup.html?tab=following');
+    expect(targetOf(list[0]!.id)).toBe('/popup.html?section=following');
     expect(await notificationsToday(NOW)).toBe(1);
   });
 

@@ -200,6 +200,11 @@ describe('popup addresses', () => {
     expect(parseRoute('?device=<script>')).toEqual({ view: 'main' });
   });
 
+  it('opens on the section a notification names, and ignores unknown sections', () => {
+    expect(parseRoute('?section=following')).toEqual({ view: 'main', section: 'following' });
+    expect(parseRoute('?section=admin')).toEqual({ view: 'main' });
+  });
+
   it('builds comparison rows that leave out specs no device has', () => {
     const rows = compareRows([z1Device, z1sDevice]);
     expect(rows.some((r) => r.values.every((v) => v === ''))).toBe(false);
