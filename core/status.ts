@@ -92,14 +92,16 @@ export function firstRumorDate(device: Pick<Device, 'rumors'>): PartialDate | un
 }
 
 /**
- * Earliest date of a rumor that had surely been published by `at`. Not simply the earliest rumor: one
- * dated only "2013" has not surely happened by 2013-12-12, while another dated "2013-11" has.
+ * Earliest date of a rumor that could have been published by `at` (its period had begun). Lenient on
+ * purpose, unlike status events: an article of 2013-11-20 reporting a rumor dated "2013-11" is itself the
+ * evidence that the device was rumored then, while "released 2014-01" must not be claimed on 2014-01-06.
  */
 function firstRumorDateBy(device: Pick<Device, 'rumors'>, at: PartialDate): PartialDate | undefined {
   let first: PartialDate | undefined;
   for (const r of device.rumors ?? []) {
     const d = r.source.date;
-    if (d !== undefined && happenedBy(d, at) && (first === undefined || comparePartialDates(d, first) < 0)) first = d;
+    const begun = d !== undefined && d.slice(0, Math.min(d.length, at.length)) <= at.slice(0, Math.min(d.length, at.length));
+    if (d !== undefined && begun && (first === undefined || comparePartialDates(d, first) < 0)) first = d;
   }
   return first;
 }

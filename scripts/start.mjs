@@ -62,7 +62,8 @@ server.listen(0, '127.0.0.1', () => {
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP www.gsmarena.com 127.0.0.1:${port}`,
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      // Branded Chrome 137+ ignores --load-extension unless this switch's kill-switch feature is off.
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
       '--no-first-run',
       '--no-default-browser-check',
       url,

@@ -9,7 +9,7 @@ import type { Device } from '../../core/schema';
 import { getDB, type FollowRecord } from '../../utils/db';
 import type { ChangeNote, DeviceSummary, FollowEntry } from '../../utils/protocol';
 import { normalizeSettings } from '../../utils/settings-model';
-import { summarize } from './index-store';
+import { getDevice, getDevices, isInstallingShipped, summarize } from './index-store';
 import { notifyChanges, type NotifyOutcome } from './notifier';
 
 export const CHANGE_LOG_KEY = 'changeLog';
@@ -104,20 +104,16 @@ export async function restoreFollowsFromSync(now = new Date()): Promise<number> 
 
 export function setFollow(id: string, follow: boolean, now = new Date()): Promise<{ following: boolean }> {
   return serial(async () => {
+    // The record is read through index-store, not in this transaction: during a first install the devices
+    // store is held by the install's write, and index-store serves the same records from memory meanwhile.
     const db = await getDB();
-    const tx = db.transaction(['follows', 'devices'], 'readwrite');
+    const device = follow ? (isInstallingShipped() ? await getDevice(id) : await db.get('devices', id)) : undefined;
+    if (follow && !device) throw new Error(`no device "${id}" in the index`);
+    const tx = db.transaction('follows', 'readwrite');
     const follows = tx.objectStore('follows');
     if (follow) {
       const existing = await follows.get(id);
-      if (!existing) {
-        const device = await tx.objectStore('devices').get(id);
-        if (!device) {
-          tx.abort();
-          await tx.done.catch(() => undefined);
-          throw new Error(`no device "${id}" in the index`);
-        }
-        await follows.put({ id, since: now.toISOString(), muted: false, snapshot: device });
-      }
+      if (!existing) await follows.put({ id, since: now.toISOString(), muted: false, snapshot: device! });
     } else {
       await follows.delete(id);
     }
@@ -167,10 +163,16 @@ function fallbackSummary(id: string): DeviceSummary {
 
 export async function listFollows(): Promise<FollowEntry[]> {
   const db = await getDB();
-  const tx = db.transaction(['follows', 'devices']);
-  const follows = await tx.objectStore('follows').getAll();
-  const devices = await Promise.all(follows.map((f) => tx.objectStore('devices').get(f.id)));
-  await tx.done;
+  const follows = await db.getAll('follows');
+  // During a first install through index-store (see setFollow); otherwise straight from the database.
+  const devices = isInstallingShipped()
+    ? await getDevices(follows.map((f) => f.id)).then((found) => follows.map((f) => found.find((d) => d.id === f.id)))
+    : await (async () => {
+        const tx = db.transaction('devices');
+        const rows = await Promise.all(follows.map((f) => tx.store.get(f.id)));
+        await tx.done;
+        return rows;
+      })();
   const unseen = (await readLog()).filter((c) => !c.seen);
   const entries = follows.map((f, i): FollowEntry => {
     // A device that left the index is still shown as last told, so the reader can unfollow it.

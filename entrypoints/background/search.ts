@@ -1,9 +1,8 @@
 // The `search` handler: a typo-tolerant index over every device's names (core/search.ts), built lazily
-// from IndexedDB the first time the worker is asked after waking, and dropped when the index is replaced.
+// from the installed index the first time the worker is asked after waking, and dropped when the index is replaced.
 import { buildSearchIndex, search, type SearchIndex } from '../../core/search';
-import { getDB } from '../../utils/db';
 import type { SearchHit } from '../../utils/protocol';
-import { ensureIndex, getSummaries, onIndexReplaced } from './index-store';
+import { allDevices, getSummaries, onIndexReplaced } from './index-store';
 
 let building: Promise<SearchIndex> | null = null;
 
@@ -12,10 +11,7 @@ onIndexReplaced(() => {
 });
 
 export function getSearchIndex(): Promise<SearchIndex> {
-  building ??= (async () => {
-    await ensureIndex();
-    return buildSearchIndex(await (await getDB()).getAll('devices'));
-  })().catch((error: unknown) => {
+  building ??= (async () => buildSearchIndex(await allDevices()))().catch((error: unknown) => {
     building = null;
     throw error;
   });

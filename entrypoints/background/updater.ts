@@ -208,8 +208,10 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   }
 
   let next: DeviceIndex;
+  let current: DeviceIndex;
   try {
-    next = applyFeed(await installedIndex(installed), parsed.feed);
+    current = await installedIndex(installed);
+    next = applyFeed(current, parsed.feed);
   } catch (error) {
     return fail(`cannot apply: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -217,7 +219,9 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   const latest = await ensureIndex();
   if (latest.version !== installed.version) return fail(`not applied: the index changed to version ${latest.version} meanwhile`);
   try {
-    await replaceIndex(next, url, 'feed');
+    // Only what the feed changed is written (one transaction still): a delta touching one device no
+    // longer rewrites the whole index.
+    await replaceIndex(next, url, 'feed', current.devices);
   } catch (error) {
     return fail(`not applied: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -74,7 +74,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=${hostRules.join(', ')}`,
       // The fixture server speaks plain http; keep Chromium from trying https first.
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
+      // Branded Chrome 137+ ignores --load-extension unless DisableLoadExtensionCommandLineSwitch is off.
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
       // No network here: keep Chromium's own background traffic from failing noisily.
       '--no-first-run',
       '--disable-background-networking',

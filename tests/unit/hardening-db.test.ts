@@ -159,7 +159,9 @@ describe('index replacement that fails part-way', () => {
 
   it('keeps the previous index and follows when the disk fills up mid-way, and reports it', async () => {
     const before = await snapshot();
-    breakPuts('devices', 1, 'quota');
+    // Only the new device (z4) is written (the rest are unchanged), so its put is the one that fails,
+    // after the removal of z3 and with the names and meta writes still to come in the same transaction.
+    breakPuts('devices', 0, 'quota');
     await expect(replaceIndex(index(4, ['sony-xperia-z1', 'sony-xperia-z2', 'sony-xperia-z4']), 'https://feeds.example/f.json', 'feed')).rejects.toThrow(/quota/i);
     vi.restoreAllMocks();
     expect(await snapshot()).toEqual(before);
@@ -188,6 +190,21 @@ describe('index replacement that fails part-way', () => {
     const fetches = (fetch as unknown as { mock: { calls: unknown[] } }).mock.calls.length;
     await ensureIndex();
     expect((fetch as unknown as { mock: { calls: unknown[] } }).mock.calls.length).toBe(fetches);
+  });
+
+  it('leaves "not installed" when a first install dies mid-way, and installs it whole on the next start', async () => {
+    const db = await getDB();
+    await db.delete('meta', 'index');
+    await db.clear('devices');
+    serveShipped(index(5, ['sony-xperia-z1', 'sony-xperia-z2', 'sony-xperia-z4']));
+    breakPuts('names', 1, 'kill');
+    await expect(ensureIndex('install')).rejects.toThrow();
+    vi.restoreAllMocks();
+    expect(await (await getDB()).get('meta', 'index')).toBeUndefined();
+    expect((await (await getDB()).getAll('follows')).map((f) => f.id)).toEqual(['sony-xperia-z2']);
+    serveShipped(index(5, ['sony-xperia-z1', 'sony-xperia-z2', 'sony-xperia-z4']));
+    expect(await ensureIndex()).toMatchObject({ version: 5, deviceCount: 3 });
+    expect((await (await getDB()).getAllKeys('devices')).sort()).toEqual(['sony-xperia-z1', 'sony-xperia-z2', 'sony-xperia-z4']);
   });
 
   it('reinstalls the shipped index when the index row is malformed', async () => {

@@ -59,6 +59,29 @@ describe('index store', () => {
     expect(seen.slice(-2)).toEqual([1, 2]);
   });
 
+  it('writes only what changed when given the installed devices, leaving the same index as a full write', async () => {
+    const z1 = device('sony-xperia-z1', 'Xperia Z1', { names: [{ name: 'C6903', kind: 'code' }] });
+    const z2 = device('sony-xperia-z2', 'Xperia Z2', { names: [{ name: 'D6503', kind: 'code' }] });
+    const z3 = device('sony-xperia-z3', 'Xperia Z3');
+    await replaceIndex(index(1, [z1, z2, z3]), 'shipped', 'install');
+    const z2renamed = { ...z2, names: [{ name: 'D6502', kind: 'code' as const }] };
+    const z5 = device('sony-xperia-z5', 'Xperia Z5');
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await replaceIndex(index(2, [z1, z2renamed, z5]), 'https://feeds.example/a.json', 'feed', [z1, z2, z3]);
+    const devicePuts = puts.mock.calls.filter(([value]) => (value as { id?: string }).id !== undefined && 'brand' in (value as object));
+    expect(devicePuts.map(([value]) => (value as Device).id).sort()).toEqual(['sony-xperia-z2', 'sony-xperia-z5']);
+    puts.mockRestore();
+    const db = await getDB();
+    expect((await db.getAllKeys('devices')).sort()).toEqual(['sony-xperia-z1', 'sony-xperia-z2', 'sony-xperia-z5']);
+    expect(await db.getAllFromIndex('names', 'key', 'd6503')).toEqual([]);
+    expect(await db.getAllFromIndex('names', 'key', 'd6502')).toEqual([{ key: 'd6502', id: 'sony-xperia-z2', kind: 'code' }]);
+    expect(await db.getAllFromIndex('names', 'id', 'sony-xperia-z3')).toEqual([]);
+    expect(await db.getAllFromIndex('names', 'key', 'c6903')).toHaveLength(1);
+    const meta = (await db.get('meta', 'index'))?.value as { version: number; nameCount: number };
+    expect(meta.version).toBe(2);
+    expect(meta.nameCount).toBe((await db.count('names')));
+  });
+
   it('keeps an index from a feed that is newer than the shipped one', async () => {
     await replaceIndex(index(9, [device('sony-xperia-z2', 'Xperia Z2')]), 'https://feeds.example/a.json', 'feed');
     serveShipped(index(5, [device('sony-xperia-z1', 'Xperia Z1')]));

@@ -89,7 +89,7 @@ describe('firstEvent', () => {
 });
 
 describe('rumored status at an article date', () => {
-  it('counts a month-dated rumor even when an earlier year-only rumor is not surely past', () => {
+  it('counts a rumor whose period had begun by the article date, the earliest first', () => {
     const device = {
       status: [{ status: 'announced' as const, date: '2014-01-06' }],
       rumors: [
@@ -97,8 +97,10 @@ describe('rumored status at an article date', () => {
         { claim: 'b', source: { publication: 'q', date: '2013-11' }, confidence: 'medium' as const, outcome: 'wrong' as const },
       ],
     };
-    expect(currentStatus(device, '2013-12-12')).toEqual({ status: 'rumored', date: '2013-11' });
-    expect(currentStatus(device, '2013-10-01')).toBeUndefined();
+    expect(currentStatus(device, '2013-12-12')).toEqual({ status: 'rumored', date: '2013' });
+    expect(currentStatus({ ...device, rumors: device.rumors.slice(1) }, '2013-11-20')).toEqual({ status: 'rumored', date: '2013-11' });
+    expect(currentStatus({ ...device, rumors: device.rumors.slice(1) }, '2013-10-01')).toBeUndefined();
+    expect(currentStatus(device, '2012-06-01')).toBeUndefined();
     expect(currentStatus(device, '2014-02-01')).toEqual({ status: 'announced', date: '2014-01-06' });
   });
 });
