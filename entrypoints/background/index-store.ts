@@ -224,6 +224,8 @@ async function installFresh(
     await Promise.all([clear.objectStore('devices').clear(), clear.objectStore('names').clear(), clear.done]);
     for (let start = 0; start < index.devices.length; start += WRITE_CHUNK) {
       const tx = db.transaction(['devices', 'names'], 'readwrite');
+      // Handled here too: a put that throws (an aborted transaction) leaves the loop before `await tx.done`.
+      tx.done.catch(() => undefined);
       const devices = tx.objectStore('devices');
       const names = tx.objectStore('names');
       for (const device of index.devices.slice(start, start + WRITE_CHUNK)) {
