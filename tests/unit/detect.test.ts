@@ -26,6 +26,16 @@ describe('detect', () => {
     expect((await found('The Galaxy S24 is fine. The S24 Ultra is fast.')).map((m) => m.text)).toEqual(['Galaxy S24', 'S24 Ultra']);
   });
 
+  it('matches a rumored name only as written, never its short forms', async () => {
+    // The 16e was rumored as "iPhone SE (4th generation)": that must not make "iPhone SE" the 16e.
+    const mentions = await found('Apple replaced the iPhone SE with the iPhone 16e, once rumored as the iPhone SE 4.');
+    expect(mentions.map((m) => [m.text, m.id])).toEqual([
+      ['iPhone SE', 'apple-iphone-se'],
+      ['iPhone 16e', 'apple-iphone-16e'],
+      ['iPhone SE 4', 'apple-iphone-16e'],
+    ]);
+  });
+
   it('finds model codes, glued as in the code', async () => {
     expect((await found('Models SM-S928B, D5503 and SO-02F.')).map((m) => m.id))
       .toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact', 'sony-xperia-z1-f']);
