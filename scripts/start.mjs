@@ -66,6 +66,8 @@ server.listen(0, '127.0.0.1', () => {
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
       '--no-first-run',
       '--no-default-browser-check',
+      // Chromium refuses to start as root without this (containers, CI boxes); a normal user keeps the sandbox.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       url,
     ],
     { stdio: 'inherit' },

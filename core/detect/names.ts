@@ -172,13 +172,12 @@ export function deviceForms(
     const t = bare(name);
     add(t, name, reason, bareNameLevel(t, isFamily(t)));
     for (const v of variants(t)) add(v, name, reason, Math.max(bareNameLevel(v, isFamily(v)), LEVEL_STRONG));
-    // A rumored name is matched only as written: its short forms would take names of real devices
-    // ("iPhone SE (4th generation)", the rumored 16e, must not turn "iPhone SE" into the 16e).
-    if (reason === 'rumored-name') continue;
     // A bracket is a qualifier ("iPad mini (A17 Pro)"): short forms come from the words before it only.
     if (!name.includes('(')) for (const s of shortForms(t)) add(s, name, 'shorthand', shorthandLevel(s));
     const bracket = /\([^()]*\)\s*$/.exec(name);
-    if (bracket && bracket.index > 0) {
+    // Not for a rumored name: its head is usually a real device's name ("iPhone SE (4th generation)", the
+    // rumored 16e, must not turn "iPhone SE" into the 16e). Its family-word short forms ("Z1 Mini") stay.
+    if (bracket && bracket.index > 0 && reason !== 'rumored-name') {
       const head = bare(name.slice(0, bracket.index));
       add(head, name, 'shorthand', Math.max(bareNameLevel(head), LEVEL_SEEN));
     }

@@ -26,13 +26,18 @@ describe('detect', () => {
     expect((await found('The Galaxy S24 is fine. The S24 Ultra is fast.')).map((m) => m.text)).toEqual(['Galaxy S24', 'S24 Ultra']);
   });
 
-  it('matches a rumored name only as written, never its short forms', async () => {
+  it('keeps the short forms of a rumored name but never turns a bracketed rumored name into its head', async () => {
     // The 16e was rumored as "iPhone SE (4th generation)": that must not make "iPhone SE" the 16e.
     const mentions = await found('Apple replaced the iPhone SE with the iPhone 16e, once rumored as the iPhone SE 4.');
     expect(mentions.map((m) => [m.text, m.id])).toEqual([
       ['iPhone SE', 'apple-iphone-se'],
       ['iPhone 16e', 'apple-iphone-16e'],
       ['iPhone SE 4', 'apple-iphone-16e'],
+    ]);
+    expect((await found('Sony Xperia Z1 f, Z1 Mini or Z1S?')).map((m) => [m.text, m.id])).toEqual([
+      ['Sony Xperia Z1 f', 'sony-xperia-z1-f'],
+      ['Z1 Mini', 'sony-xperia-z1-compact'],
+      ['Z1S', 'sony-xperia-z1s'],
     ]);
   });
 
