@@ -323,3 +323,17 @@ export async function getMeta<T>(key: string): Promise<T | undefined> {
 export async function setMeta(key: string, value: unknown): Promise<void> {
   await (await getDB()).put('meta', { key, value });
 }
+
+/**
+ * Aborts a write transaction after a failure and waits for it to end. A request that throws (rather than
+ * fails) leaves the transaction open, and an open transaction commits what it has: aborting keeps a failed
+ * write from keeping half of itself. Never throws.
+ */
+export async function abortQuietly(tx: { abort(): void; done: Promise<void> }): Promise<void> {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted (a failed request aborts it) or finished.
+  }
+  await tx.done.catch(() => undefined);
+}

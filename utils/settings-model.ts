@@ -1,19 +1,12 @@
 // Settings: defaults, and the one function that turns anything stored or imported into valid
 // settings. Older stored shapes are migrated here; unknown or malformed fields fall back to defaults.
 import type { MarkStyle, Settings } from './protocol';
+import { CHANGE_KIND_LIST } from '../core/changes';
 
 export const SETTINGS_VERSION = 1;
 
-export const CHANGE_KINDS = [
-  'status',
-  'announce-date',
-  'release-date',
-  'expected-date',
-  'regional-release',
-  'rumor-outcome',
-  'specs-confirmed',
-  'removed',
-] as const;
+/** The change kinds a reader can choose to be notified of: every kind core/changes.ts reports. */
+export const CHANGE_KINDS = CHANGE_KIND_LIST;
 
 export const DEFAULT_SETTINGS: Settings = {
   markStyle: 'underline',

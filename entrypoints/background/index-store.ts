@@ -12,7 +12,7 @@ import { nameKey } from '../../core/names';
 import { currentStatus } from '../../core/status';
 import { keySpecs } from '../../core/summary';
 import type { IDBPObjectStore } from 'idb';
-import { getDB, isQuotaError, recordStorageProblem, type SpecScoutDB } from '../../utils/db';
+import { abortQuietly, getDB, isQuotaError, recordStorageProblem, type SpecScoutDB } from '../../utils/db';
 import type { DeviceSummary } from '../../utils/protocol';
 
 export const SHIPPED_INDEX_PATH = '/index/index.json';
@@ -176,14 +176,8 @@ export async function replaceIndex(
     await Promise.all(pending);
     await tx.done;
   } catch (error) {
-    // A request that throws (rather than fails) leaves the transaction open, and an open transaction
-    // commits what it has: abort explicitly so half an index is never kept.
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted (a failed request aborts it) or finished.
-    }
-    await tx.done.catch(() => undefined);
+    // Half an index is never kept.
+    await abortQuietly(tx);
     const quota = isQuotaError(error) || isQuotaError((error as { cause?: unknown } | null)?.cause) || isQuotaError(tx.error);
     await recordStorageProblem(
       quota ? 'quota' : 'write-failed',

@@ -1,6 +1,6 @@
 // Export, import and reset of the reader's own data (follows and settings). An import is checked whole
 // before anything changes and then written in one transaction: a bad file changes nothing and says why.
-import { getDB } from '../../utils/db';
+import { abortQuietly, getDB } from '../../utils/db';
 import type { Settings } from '../../utils/protocol';
 import { normalizeSettings, SETTINGS_VERSION } from '../../utils/settings-model';
 import { CHANGE_LOG_KEY, refreshBadge, TOLD_KEYS_KEY, writeSyncIds } from './follows';
@@ -107,14 +107,8 @@ export async function importData(json: string, now = new Date()): Promise<{ ok: 
     if (checked.settings) await tx.objectStore('settings').put({ key: 'settings', value: { ...checked.settings, version: SETTINGS_VERSION } });
     await tx.done;
   } catch (error) {
-    // A request that throws (a full disk) leaves the transaction open, and it would commit the follows
-    // written so far: abort, so a failed import keeps nothing of itself.
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted or finished.
-    }
-    await tx.done.catch(() => undefined);
+    // A failed import (a full disk) keeps nothing of itself.
+    await abortQuietly(tx);
     throw error;
   }
   await writeSyncIds((await db.getAllKeys('follows')) as string[]);
