@@ -601,9 +601,26 @@ class TokenTrieMatcher implements Matcher {
         const next = this.brandHits[h]! + 1;
         if (next < count && tId[next]! >= 0 && (tFlags[next]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next - 1]!, tStart[next]!)) {
           this.walk(text, next, count, brand, i);
+        } else if (this.isPossessive(text, next, count)) {
+          // "Xiaomi's 15 Ultra": the brand still says whose device it is, but stays out of the span (the
+          // span starts at the name, so brandStart is the name's first token).
+          const name = next + 1;
+          if (name < count && tId[name]! >= 0 && (tFlags[name]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next]!, tStart[name]!)) {
+            this.walk(text, name, count, brand, name);
+          }
         }
       }
     }
+  }
+
+  /** Whether token k is the "s" of a possessive glued to the token before by one apostrophe ("Xiaomi's"). */
+  private isPossessive(text: string, k: number, count: number): boolean {
+    if (k >= count || k === 0) return false;
+    const start = this.tStart[k]!;
+    if (this.tEnd[k]! - start !== 1 || (text.charCodeAt(start) | 32) !== 115) return false;
+    const gap = start - this.tEnd[k - 1]!;
+    const c = text.charCodeAt(start - 1);
+    return gap === 1 && (c === 39 || c === 0x2019);
   }
 
   private walk(text: string, i: number, count: number, brand: number, brandStart: number): void {
@@ -722,7 +739,7 @@ class TokenTrieMatcher implements Matcher {
     const node = this.cNode[c]!;
     const brand = this.cBrand[c]!;
     const brandStart = this.cBrandStart[c]!;
-    const prev = brand >= 0 ? brandStart - 1 : s - 1;
+    const prev = brand >= 0 && brandStart < s ? brandStart - 1 : s - 1;
     const next = e + 1;
     // The word before counts only when nothing but spaces separates it ("the One", not "the. One").
     const prevId = prev >= 0 && (tFlags[prev + 1]! & (F_GLUED | F_BREAK)) === 0 ? tId[prev]! : -1;
@@ -757,7 +774,8 @@ class TokenTrieMatcher implements Matcher {
         if (level >= LEVEL_WORD) continue;
         level++;
       }
-      if (brand >= 0) {
+      // A brand right before the name makes it strong; a possessive brand ("Xiaomi's") only picks the maker.
+      if (brand >= 0 && brandStart < s) {
         if ((info & INFO_FAMILY_WORD) !== 0) {
           if (!familyEnds) continue;
           level = LEVEL_STRONG;
@@ -804,7 +822,8 @@ class TokenTrieMatcher implements Matcher {
     this.vEnd[v] = end;
     this.vLevel[v] = bestLevel;
     this.vEntry[v] = best;
-    this.vBrand[v] = brand >= 0 ? 1 : 0;
+    // Written next to its brand only when the brand is inside the span (not "Xiaomi's 15 Ultra").
+    this.vBrand[v] = brand >= 0 && brandStart < s ? 1 : 0;
     return true;
   }
 

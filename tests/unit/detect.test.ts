@@ -41,6 +41,15 @@ describe('detect', () => {
     ]);
   });
 
+  it('reads a possessive brand as the maker, outside the span, without making ordinary words devices', async () => {
+    const mentions = await found("The iPhone 15 Pro Max zooms well, but Xiaomi's 15 Ultra zooms further.");
+    expect(mentions.map((m) => [m.text, m.id])).toEqual([
+      ['iPhone 15 Pro Max', 'apple-iphone-15-pro-max'],
+      ['15 Ultra', 'xiaomi-15-ultra'],
+    ]);
+    expect(await found("Motorola's edge in charging is real.")).toEqual([]);
+  });
+
   it('finds model codes, glued as in the code', async () => {
     expect((await found('Models SM-S928B, D5503 and SO-02F.')).map((m) => m.id))
       .toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact', 'sony-xperia-z1-f']);
