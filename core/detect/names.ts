@@ -105,8 +105,11 @@ export function bareNameLevel(tokens: NameToken[], family = false): number {
   const distinctWord = tokens.some((t) => isAlpha(t) && t.text.length >= 3 && !GENERIC_WORDS.has(t.text));
   const hasNumber = tokens.some(isDigit);
   // Words alone ("Wear OS", "Pixel Tablet") are too often something else: they need the brand, unless a
-  // product family word leads a word that is not generic ("iPhone XR", "iPhone Air", "Xperia Z").
-  if (!hasNumber) return family && tokens.slice(1).some((t) => !GENERIC_WORDS.has(t.text)) ? LEVEL_STRONG : LEVEL_BRAND;
+  // product family word leads a word that is not generic ("iPhone XR", "iPhone Air", "Xperia Z") or two
+  // more words ("Galaxy Watch Ultra": no galaxy in the sky is followed by two capitalised product words).
+  if (!hasNumber) {
+    return family && (tokens.length >= 3 || tokens.slice(1).some((t) => !GENERIC_WORDS.has(t.text))) ? LEVEL_STRONG : LEVEL_BRAND;
+  }
   if (distinctWord || (hasAlnumWord(tokens) && tokens.length >= 3)) return LEVEL_STRONG;
   if (hasAlnumWord(tokens) && tokens.some((t) => isAlpha(t) && t.text.length >= 3)) return LEVEL_STRONG;
   return LEVEL_BRAND;

@@ -50,6 +50,15 @@ describe('detect', () => {
     expect(await found("Motorola's edge in charging is real.")).toEqual([]);
   });
 
+  it('takes a family word and two more capitalised words as a name, and the longest name over a shorter one inside it', async () => {
+    expect((await found('The Galaxy Watch Ultra lasts. Apple Watch SE too. The Watch Ultra is big.')).map((m) => [m.text, m.id])).toEqual([
+      ['Galaxy Watch Ultra', 'samsung-galaxy-watch-ultra'],
+      ['Apple Watch SE', 'apple-watch-se'],
+      ['Watch Ultra', 'samsung-galaxy-watch-ultra'],
+    ]);
+    expect(await found('The Milky Way galaxy has no watch, ultra or otherwise.')).toEqual([]);
+  });
+
   it('finds model codes, glued as in the code', async () => {
     expect((await found('Models SM-S928B, D5503 and SO-02F.')).map((m) => m.id))
       .toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact', 'sony-xperia-z1-f']);
