@@ -39,10 +39,10 @@ import type { Device } from '../schema';
 import { C_LOWER, HASH_SEED, hashStep, tokenHash, tokenize, type NameToken } from './chars';
 import { bytesToBase64, int32ToBase64 } from './b64';
 import {
-  BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_NEVER, REASONS, deviceForms, type NameForm,
+  BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_BRAND, LEVEL_NEVER, LEVEL_STRONG, REASONS, deviceForms, type NameForm,
 } from './names';
 
-export const MATCHER_FORMAT = 'specscout-matcher/2';
+export const MATCHER_FORMAT = 'specscout-matcher/3';
 
 export interface CompiledMatcher {
   format: typeof MATCHER_FORMAT;
@@ -66,7 +66,7 @@ export interface CompiledMatcher {
   brands: string[];
   families: string;
   familyOffsets: string;
-  words: { determiners: number[]; blockBefore: number[]; blockAfter: number[]; familyNouns: number[] };
+  words: { determiners: number[]; blockBefore: number[]; blockAfter: number[]; familyNouns: number[]; familyBrands: number[] };
 }
 
 export const INFO_BRAND_ENTRY = 1 << 7;
@@ -159,8 +159,17 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     let f = familyIndex.get(fkey);
     if (f === undefined) { f = families.length; familyIndex.set(fkey, f); families.push(fkey); }
     deviceFamily[i] = f;
+    // A device known only by name (an imported list: no specs, no status) is usually a maker's obscure
+    // model whose bare name collides with a famous one's shorthand ("X9 Pro" by Doogee vs OPPO's Find X9
+    // Pro): its bare names need its brand in the article, unless they start with a product family word.
+    const nameOnly = (d.specs === undefined || Object.keys(d.specs).length === 0) && d.status.length === 0;
     for (const form of forms) {
       if (form.level === LEVEL_NEVER && form.reason !== 'name') continue;
+      const lead = form.tokens[0]?.text ?? '';
+      // A family word here is a real word ("galaxy", "moto", "redmi"), not the letter of a model number ("X" of X9).
+      if (nameOnly && form.level === LEVEL_STRONG && form.reason !== 'model-code' && !(lead.length >= 3 && familyWords.has(`${bkey}|${lead}`))) {
+        form.level = LEVEL_BRAND;
+      }
       insert(form.tokens.map((t) => t.text), [i, infoOf(form), nameRef(form.name)]);
     }
   });
@@ -185,6 +194,14 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     blockBefore: BLOCK_BEFORE.flatMap((w) => tokenize(w).slice(-1)).map((t) => tokenId(t.text)),
     blockAfter: BLOCK_AFTER.map(tokenId),
     familyNouns: FAMILY_NOUNS.map(tokenId),
+    // Product family words ("galaxy", "find", "xperia") with their brand, as [token, brand] pairs: a name
+    // right after another maker's family word is part of a name we do not know ("Find X9 Pro" is not X9).
+    familyBrands: [...familyWords].flatMap((key) => {
+      const bar = key.lastIndexOf('|');
+      const word = key.slice(bar + 1);
+      const brand = brandIndex.get(key.slice(0, bar));
+      return word.length >= 3 && brand !== undefined ? [tokenId(word), brand] : [];
+    }),
   };
 
   // Vocabulary.

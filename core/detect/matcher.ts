@@ -176,6 +176,8 @@ class TokenTrieMatcher implements Matcher {
   private readonly wordFlags: Uint8Array;
   private readonly plusId: number;
   private brandIndex: Map<string, number> | null = null;
+  /** Token id of a product family word -> its brand (-2 when several brands share it). */
+  private readonly familyWordBrand = new Map<number, number>();
 
   // Token buffers, reused between calls and grown on demand.
   private tStart = new Int32Array(256);
@@ -284,6 +286,13 @@ class TokenTrieMatcher implements Matcher {
     for (const t of c.words.blockBefore) this.wordFlags[t] = this.wordFlags[t]! | W_BLOCK_BEFORE;
     for (const t of c.words.blockAfter) this.wordFlags[t] = this.wordFlags[t]! | W_BLOCK_AFTER;
     for (const t of c.words.familyNouns) this.wordFlags[t] = this.wordFlags[t]! | W_FAMILY_NOUN;
+    for (let k = 0; k + 1 < c.words.familyBrands.length; k += 2) {
+      const token = c.words.familyBrands[k]!;
+      // A word that is a family word of two makers says nothing about which: -2.
+      const brand = c.words.familyBrands[k + 1]!;
+      const known = this.familyWordBrand.get(token);
+      this.familyWordBrand.set(token, known === undefined || known === brand ? brand : -2);
+    }
     const nodes = this.firstChild.length - 1;
     this.nodeMinLevel = new Uint8Array(nodes);
     const { nodeEntryStart, entries, nodeMinLevel } = this;
@@ -757,6 +766,8 @@ class TokenTrieMatcher implements Matcher {
       if (!brandMatches) return false;
     }
     const familyEnds = this.familyWordMayEnd(next, count);
+    // Only a capitalised family word counts ("Find X9 Pro"), not the ordinary word ("find the X9").
+    const prevFamilyBrand = prevId >= 0 && brand < 0 && (tFlags[prev]! & F_UPPER) !== 0 ? this.familyWordBrand.get(prevId) ?? -1 : -1;
     let best = -1;
     let bestScore = -1;
     let tie = false;
@@ -766,6 +777,8 @@ class TokenTrieMatcher implements Matcher {
       const info = entries[k * 3 + 1]!;
       if ((info & INFO_BRAND_ENTRY) !== 0) continue;
       if (brand >= 0 && deviceBrand[d] !== brand) continue;
+      // Right after another maker's family word the words belong to that maker's name ("Find X9 Pro").
+      if (prevFamilyBrand >= 0 && prevFamilyBrand !== deviceBrand[d]) continue;
       let level = (info >> 4) & 7;
       const reason = info & 15;
       if (reason === 3) {

@@ -59,6 +59,13 @@ describe('detect', () => {
     expect(await found('The Milky Way galaxy has no watch, ultra or otherwise.')).toEqual([]);
   });
 
+  it('leaves a name it does not know alone instead of matching another maker\'s device inside it', async () => {
+    // Neither "Find X9 Pro" (OPPO) nor "X9" of another maker: the first is not in the index yet.
+    expect(await found("OPPO's Find X9 Pro and vivo's X300 Pro launched in China.")).toEqual([
+      { text: 'X300 Pro', id: 'vivo-x300-pro', reason: 'name' },
+    ]);
+  });
+
   it('finds model codes, glued as in the code', async () => {
     expect((await found('Models SM-S928B, D5503 and SO-02F.')).map((m) => m.id))
       .toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact', 'sony-xperia-z1-f']);
