@@ -748,6 +748,12 @@ class TokenTrieMatcher implements Matcher {
     const node = this.cNode[c]!;
     const brand = this.cBrand[c]!;
     const brandStart = this.cBrandStart[c]!;
+    // "A 2-pack", "S 24": a lone letter before a separate number is no model name ("A2", "S24" are one word).
+    if (brand < 0 && e > s && (tFlags[s + 1]! & F_GLUED) === 0 && tEnd[s]! - tStart[s]! === 1) {
+      const letter = text.charCodeAt(tStart[s]!) | 32;
+      const digit = text.charCodeAt(tStart[s + 1]!);
+      if (letter >= 97 && letter <= 122 && digit >= 48 && digit <= 57) return false;
+    }
     const prev = brand >= 0 && brandStart < s ? brandStart - 1 : s - 1;
     const next = e + 1;
     // The word before counts only when nothing but spaces separates it ("the One", not "the. One").

@@ -192,7 +192,11 @@ export function deviceForms(
   return forms;
 }
 
+/** Units of measure: a short form that is a number and units ("11-inch" of "iPad Pro 11-inch") is a size. */
+const UNIT_WORDS = new Set(['inch', 'inches', 'in', 'mm', 'cm', 'gb', 'tb', 'mb', 'mp', 'hz', 'khz', 'mah', 'wh', 'nits']);
+
 function shorthandLevel(tokens: NameToken[]): number {
+  if (tokens.length > 0 && isDigit(tokens[0]!) && tokens.filter(isAlpha).every((t) => UNIT_WORDS.has(t.text))) return LEVEL_NEVER;
   if (tokens.length === 1 && isAlpha(tokens[0]!)) return GENERIC_WORDS.has(tokens[0]!.text) ? LEVEL_NEVER : LEVEL_WORD;
   // Only generic words ("Watch Ultra"): the device itself must have been named.
   if (!tokens.some((t) => isAlpha(t) && !GENERIC_WORDS.has(t.text)) && !tokens.some(isDigit)) return LEVEL_WORD;

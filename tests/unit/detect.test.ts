@@ -66,6 +66,13 @@ describe('detect', () => {
     ]);
   });
 
+  it('does not take sizes or a lone letter before a number for a name', async () => {
+    const text = "Sony's Xperia 1 VI is discounted. Apple's iPad (10th generation) is $249 and the 11-inch iPad Pro (M4) is $899; A 2-pack of cases costs $9.";
+    const mentions = await found(text);
+    expect(mentions.map((m) => m.text)).toEqual(['Xperia 1 VI', 'iPad (10th generation)', 'iPad Pro (M4)']);
+    expect(mentions[2]!.id).toBe('apple-ipad-pro-11-inch-m4');
+  });
+
   it('finds model codes, glued as in the code', async () => {
     expect((await found('Models SM-S928B, D5503 and SO-02F.')).map((m) => m.id))
       .toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1-compact', 'sony-xperia-z1-f']);
