@@ -1,9 +1,7 @@
 // The card's content and the shared device pieces, rendered to text without a DOM: function components
 // are expanded by hand (the presentational ones have no hooks; FollowButton, which has, is kept as a leaf).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { Fragment, type ComponentChild, type VNode } from 'preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Device } from '../../core/schema';
 import type { DeviceDetail } from '../../utils/protocol';
 import { CardBody } from '../../components/card/CardBody';
@@ -14,16 +12,9 @@ import { SpecTable } from '../../components/device/SpecTable';
 import { StatusBadge } from '../../components/device/StatusBadge';
 import { StatusTimeline } from '../../components/device/StatusTimeline';
 import { NameList } from '../../components/device/NameList';
+import { useEnglishMessages } from './fake-i18n';
 
-const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
-
-/** The real English messages with Chrome's $1..$9 substitution, in place of the fake browser's stub. */
-function useRealMessages(): void {
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (MESSAGES[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
-}
+const useRealMessages = useEnglishMessages;
 
 interface Rendered {
   text: string;

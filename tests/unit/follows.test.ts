@@ -1,7 +1,6 @@
 // Following devices in the worker: follows persist in IndexedDB, are mirrored to storage.sync, and each
 // change is recorded and told once, whatever brings it (a shipped index, a feed) and however often.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Device, DeviceIndex } from '../../core/schema';
 import { closeDB, getDB } from '../../utils/db';
@@ -17,8 +16,8 @@ import {
   setFollow,
   setMuted,
 } from '../../entrypoints/background/follows';
+import { useEnglishMessages } from './fake-i18n';
 
-const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 
 function phone(id: string, status: Device['status']): Device {
   return {
@@ -43,10 +42,7 @@ const NOW = new Date('2025-02-11T09:00:00Z');
 
 beforeEach(async () => {
   await closeDB();
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
-    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
-    return (MESSAGES[key]?.message ?? '').replace(/\$(\d)/g, (_m, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
+  useEnglishMessages();
 });
 
 describe('follows', () => {

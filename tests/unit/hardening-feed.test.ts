@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Device, DeviceIndex } from '../../core/schema';
+import type { DeviceIndex } from '../../core/schema';
 import { closeDB, getDB } from '../../utils/db';
+import { acmePhone } from './acme-devices';
 import { saveSettings } from '../../utils/settings';
 import { onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
 import { afterIndexReplaced, setFollow } from '../../entrypoints/background/follows';
@@ -17,9 +18,7 @@ const NOW = new Date('2025-02-11T09:00:00Z');
 
 onIndexReplaced(() => afterIndexReplaced());
 
-function phone(id: string, extra: Partial<Device> = {}): Device {
-  return { id, brand: 'Acme', name: id.slice(5), category: 'phone', names: [], status: [{ status: 'rumored', date: '2025-01' }], sources: [{ id: 'acme', title: 'Acme press' }], ...extra };
-}
+const phone = acmePhone;
 
 async function state() {
   const db = await getDB();

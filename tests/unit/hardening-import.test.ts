@@ -2,9 +2,8 @@
 // refused with its reason and leaves follows, settings and the sync mirror exactly as they were; hostile
 // values never reach settings; a write that fails half-way keeps nothing of the import.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Device } from '../../core/schema';
-import { closeDB, getDB } from '../../utils/db';
+import { acmePhone, storedUserData } from './acme-devices';
+import { closeDB } from '../../utils/db';
 import { loadSettings, saveSettings } from '../../utils/settings';
 import { replaceIndex } from '../../entrypoints/background/index-store';
 import { setFollow } from '../../entrypoints/background/follows';
@@ -13,14 +12,8 @@ import { importData } from '../../entrypoints/background/transfer';
 const NOW = new Date('2025-02-11T09:00:00Z');
 const MARK = { specscout: 'specscout-export', format: 1 };
 
-function phone(id: string): Device {
-  return { id, brand: 'Acme', name: id.slice(5), category: 'phone', names: [], status: [{ status: 'rumored', date: '2025-01' }], sources: [{ id: 'acme', title: 'Acme press' }] };
-}
-
-async function everything() {
-  const db = await getDB();
-  return { follows: await db.getAll('follows'), settings: await db.getAll('settings'), sync: await fakeBrowser.storage.sync.get(null) };
-}
+const phone = (id: string) => acmePhone(id);
+const everything = storedUserData;
 
 beforeEach(async () => {
   await closeDB();

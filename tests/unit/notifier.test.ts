@@ -1,15 +1,14 @@
 // Notifications for followed devices: one per change, a summary for several at once, within the daily
 // cap, silent in quiet mode, for muted devices and for kinds the reader turned off; a click opens the record.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DeviceChange } from '../../core/changes';
 import { closeDB } from '../../utils/db';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../utils/settings-model';
 import type { Settings } from '../../utils/protocol';
 import { handleNotificationClick, notificationsToday, notifyChanges, targetOf, type NotifyItem } from '../../entrypoints/background/notifier';
+import { useEnglishMessages } from './fake-i18n';
 
-const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 const NOW = new Date('2025-02-11T09:00:00Z');
 
 function change(deviceId: string, kind: DeviceChange['kind'] = 'status', what = 'announced'): NotifyItem {
@@ -27,10 +26,7 @@ async function shown(): Promise<{ id: string; title: string; message: string }[]
 
 beforeEach(async () => {
   await closeDB();
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
-    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
-    return (MESSAGES[key]?.message ?? '').replace(/\$(\d)/g, (_m, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
+  useEnglishMessages();
 });
 
 describe('notifyChanges', () => {

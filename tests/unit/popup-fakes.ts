@@ -1,27 +1,13 @@
 // Test doubles for the popup and options tests: a DOM (linkedom), the browser's i18n reading the
 // English messages file, and a fake worker answering typed messages through fakeBrowser.runtime.
 import { parseHTML } from 'linkedom';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Envelope, ToBackground, BackgroundType } from '../../utils/protocol';
+import { getMessage } from './fake-i18n';
 
-const MESSAGES = JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-/** chrome.i18n.getMessage over the English file: named placeholders, then $1..$9. */
-export function getMessage(key: string, subs?: string | string[]): string {
-  const entry = MESSAGES[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  let text = entry.message.replace(/\$([a-z0-9_]+)\$/gi, (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '');
-  text = text.replace(/\$(\d)/g, (_, d: string) => list[Number(d) - 1] ?? '');
-  return text;
-}
+export { getMessage };
 
 export function installDom(): Document {
   const { window, document } = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>');

@@ -2,7 +2,7 @@
 // and says why, a reset keeps follows only when asked.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Device } from '../../core/schema';
+import { acmePhone, storedUserData } from './acme-devices';
 import { closeDB, getDB, setMeta } from '../../utils/db';
 import { loadSettings, saveSettings } from '../../utils/settings';
 import { DEFAULT_SETTINGS } from '../../utils/settings-model';
@@ -12,14 +12,8 @@ import { exportData, importData, resetData } from '../../entrypoints/background/
 
 const NOW = new Date('2025-02-11T09:00:00Z');
 
-function phone(id: string): Device {
-  return { id, brand: 'Acme', name: id.slice(5), category: 'phone', names: [], status: [{ status: 'rumored', date: '2025-01' }], sources: [{ id: 'acme', title: 'Acme press' }] };
-}
-
-async function everything() {
-  const db = await getDB();
-  return { follows: await db.getAll('follows'), settings: await db.getAll('settings'), sync: await fakeBrowser.storage.sync.get(null) };
-}
+const phone = (id: string) => acmePhone(id);
+const everything = storedUserData;
 
 beforeEach(async () => {
   await closeDB();

@@ -1,7 +1,6 @@
 // Feed refresh in the worker: a good feed replaces the index and tells followers once; a feed that fails
 // to fetch, is too large, or does not validate changes nothing, notifies nobody and is reported.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Device, DeviceIndex } from '../../core/schema';
 import { DEFAULT_FEED_LIMITS } from '../../core/feed';
@@ -10,8 +9,8 @@ import { saveSettings } from '../../utils/settings';
 import { onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
 import { afterIndexReplaced, listFollows, setFollow } from '../../entrypoints/background/follows';
 import { checkNow, handleAlarm, lastUpdate, refreshAll, REFRESH_ALARM, scheduleRefresh } from '../../entrypoints/background/updater';
+import { useEnglishMessages } from './fake-i18n';
 
-const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 const FEED_URL = 'https://feeds.example/specscout.json';
 const NOW = new Date('2025-02-11T09:00:00Z');
 
@@ -60,10 +59,7 @@ async function dbState() {
 
 beforeEach(async () => {
   await closeDB();
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
-    const list = typeof subs === 'string' ? [subs] : (subs ?? []);
-    return (MESSAGES[key]?.message ?? '').replace(/\$(\d)/g, (_m, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
+  useEnglishMessages();
   const index: DeviceIndex = { format: 1, version: 5, builtFrom: '2025-01-31', devices: [RUMORED('acme-nova'), RUMORED('acme-orbit')] };
   await replaceIndex(index, 'shipped', 'install');
   await setFollow('acme-nova', true, NOW);
