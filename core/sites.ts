@@ -31,3 +31,21 @@ export function defaultSiteForHost(host: string): string | null {
   }
   return null;
 }
+
+/**
+ * The key a site is remembered under in settings (rejected matches): the default news site a host belongs
+ * to, else the host without "www." and a trailing dot. The content script and the worker both use it.
+ */
+export function siteKeyForHost(host: string): string {
+  const lower = host.toLowerCase().replace(/\.$/, '');
+  return defaultSiteForHost(lower) ?? lower.replace(/^www\./, '');
+}
+
+/**
+ * Whether the reader said a device is a wrong match on this site, or everywhere (`*`). Pass a Set where it
+ * is asked for many mentions (the worker filters whole pages); the settings' list is fine for one.
+ */
+export function isRejectedMatch(site: string, deviceId: string, rejected: ReadonlySet<string> | readonly string[]): boolean {
+  const has = (key: string) => ('has' in rejected ? rejected.has(key) : rejected.includes(key));
+  return has(`${site}|${deviceId}`) || has(`*|${deviceId}`);
+}

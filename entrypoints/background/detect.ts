@@ -2,7 +2,7 @@
 // reader rejected, and returns the mentions with short summaries for the marks and the popup.
 import type { Browser } from 'wxt/browser';
 import type { ArticleContext } from '../../core/detect/index';
-import { defaultSiteForHost } from '../../core/sites';
+import { isRejectedMatch, siteKeyForHost } from '../../core/sites';
 import type { DetectionContext, PageMention, ToBackground } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
 import { getMatcher } from './matcher-host';
@@ -16,11 +16,10 @@ export const detectHooks: {
   onPageDevices?: (ids: string[], request: DetectRequest, sender: Browser.runtime.MessageSender) => Promise<void> | void;
 } = {};
 
-/** The site a rejection is remembered under: the default news site, else the host without "www.". */
+/** The site a rejection is remembered under (core/sites.ts siteKeyForHost), or '' for no valid URL. */
 export function siteOf(url: string): string {
   try {
-    const host = new URL(url).hostname.toLowerCase();
-    return defaultSiteForHost(host) ?? host.replace(/^www\./, '');
+    return siteKeyForHost(new URL(url).hostname);
   } catch {
     return '';
   }
@@ -33,7 +32,7 @@ export async function detectOnPage(request: DetectRequest, sender: Browser.runti
   const rejected = new Set(settings.rejectedMatches);
   const mentions: PageMention[] = [];
   for (const m of result.mentions) {
-    if (rejected.has(`${site}|${m.deviceId}`) || rejected.has(`*|${m.deviceId}`)) continue;
+    if (isRejectedMatch(site, m.deviceId, rejected)) continue;
     mentions.push({
       start: m.start,
       end: m.end,

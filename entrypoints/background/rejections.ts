@@ -1,18 +1,15 @@
 // "Not this device" and "Don't mark on this site" from the card: remembered in settings so the
 // detector (detect.ts) and every open tab drop the match at once.
+import { siteKeyForHost } from '../../core/sites';
 import type { ToBackground } from '../../utils/protocol';
 import { saveSettings, loadSettings } from '../../utils/settings';
 import { broadcastSettings } from './broadcast';
 
 type RejectRequest = ToBackground['rejectMatch']['req'];
 
-/** The site key detect.ts checks: a default news site or a host without "www.", lower case. */
-function normalizeSite(site: string): string {
-  return site.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
-}
-
 export async function rejectMatch({ site, deviceId, scope }: RejectRequest): Promise<{ ok: true }> {
-  const key = normalizeSite(site);
+  // The same key detect.ts and the content script check (core/sites.ts).
+  const key = siteKeyForHost(site.trim());
   if (!key) throw new Error('rejectMatch: no site');
   const current = await loadSettings();
   const settings =
