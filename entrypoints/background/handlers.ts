@@ -5,7 +5,7 @@ import { searchDevices } from './search';
 import { getIndexInfo } from './index-info';
 import { comparedWith, forgetReadingHistory, readingHistory } from './reading';
 import { currentStatus } from '../../core/status';
-import { ensureIndex, getDevice, getSummaries, followedIds } from './index-store';
+import { ensureIndex, getDevice, getSummaries } from './index-store';
 import { detectOnPage } from './detect';
 import { loadSettings, saveSettings } from '../../utils/settings';
 import { broadcastSettings } from './broadcast';
@@ -62,4 +62,3 @@ export function createHandlers(): Handlers {
   };
 }
 
-export { followedIds };
