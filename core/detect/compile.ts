@@ -42,7 +42,7 @@ import {
   BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_BRAND, LEVEL_NEVER, LEVEL_STRONG, REASONS, deviceForms, type NameForm,
 } from './names';
 
-export const MATCHER_FORMAT = 'specscout-matcher/3';
+export const MATCHER_FORMAT = 'specscout-matcher/4';
 
 export interface CompiledMatcher {
   format: typeof MATCHER_FORMAT;
@@ -323,7 +323,9 @@ export function productFamilies(devices: readonly Pick<Device, 'brand' | 'name'>
 
 function infoOf(form: NameForm): number {
   const reason = REASONS.indexOf(form.reason);
-  // Codes are matched in any case but with their own gluing; names carry their capitals instead.
-  const mask = form.reason === 'model-code' ? form.glueMask : form.caseMask;
+  // Codes carry their gluing (bits 1..) instead of capitals; bit 0, which gluing never uses, says the code
+  // starts with a capital letter, as a name's case mask does. Past the first letter a code may be written
+  // in any case ("SO-02F", "SO-02f").
+  const mask = form.reason === 'model-code' ? form.glueMask | (form.caseMask & 1) : form.caseMask;
   return reason | (form.level << 4) | (form.familyWord ? INFO_FAMILY_WORD : 0) | ((mask & 0x3fffff) << CASE_SHIFT);
 }

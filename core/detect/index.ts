@@ -5,7 +5,7 @@ export type { MatchReason } from './names';
 export type { Mention, ArticleContext, Matcher } from './matcher';
 export type { CompiledMatcher } from './compile';
 export { compileMatcher, MATCHER_FORMAT, indexStamp } from './compile';
-export { loadMatcher } from './matcher';
+export { loadMatcher, type MatcherOptions } from './matcher';
 
 /** An empty context: the state before the first batch of an article. */
 export function emptyContext(): import('./matcher').ArticleContext {

@@ -50,12 +50,15 @@ const classifySlow = chars.classifySlow;
 const tokenFeatureHash = chars.tokenFeatureHash;
 const C_SEP = chars.C_SEP;
 const C_UPPER = chars.C_UPPER;
+const C_LOWER = chars.C_LOWER;
 const C_PLUS = chars.C_PLUS;
 const C_IGNORE = chars.C_IGNORE;
 const C_OTHER = chars.C_OTHER;
 const C_UNKNOWN = chars.C_UNKNOWN;
 const HASH_SEED = chars.HASH_SEED;
 const CASE_SHIFT = compile.CASE_SHIFT;
+/** Entry info bit: the name's (or code's) first word is spelled with a capital. */
+const FIRST_UPPER = 1 << CASE_SHIFT;
 const INFO_BRAND_ENTRY = compile.INFO_BRAND_ENTRY;
 const INFO_FAMILY_WORD = compile.INFO_FAMILY_WORD;
 const MATCHER_FORMAT = compile.MATCHER_FORMAT;
@@ -66,6 +69,9 @@ const LEVEL_WORD = names.LEVEL_WORD;
 const LEVEL_CODENAME = names.LEVEL_CODENAME;
 const LEVEL_NEVER = names.LEVEL_NEVER;
 const REASONS = names.REASONS;
+
+/** tId of a token the scan did not look up (see idAt). */
+const UNKNOWN = -2;
 
 const F_GLUED = 1;
 const F_UPPER = 2;
@@ -82,6 +88,9 @@ const W_FAMILY_NOUN = 8;
 const NODE_LEVEL = 7;
 const NODE_BRAND = 8;
 
+/** Devices a maker has in the index for its name to count in lower case (see brandInLowerCase). */
+const WELL_KNOWN_MAKER = 20;
+
 const CONFIDENCE = [0.97, 0.85, 0.8, 0.7, 0.6, 0];
 /** Choosing order: level (0..LEVEL_NEVER), then span length, longest first; longer spans share a bucket. */
 const MAX_SPAN = 255;
@@ -91,9 +100,17 @@ function bucketOf(level: number, length: number): number {
   return level * (MAX_SPAN + 1) + MAX_SPAN - (length < MAX_SPAN ? length : MAX_SPAN);
 }
 
-export function loadMatcher(compiled: CompiledMatcher): Matcher {
+export interface MatcherOptions {
+  /**
+   * Look every word up while scanning instead of only those that may start a name. Slower, same answers:
+   * the tests compare the two.
+   */
+  lookUpEveryWord?: boolean;
+}
+
+export function loadMatcher(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher {
   if (compiled.format !== MATCHER_FORMAT) throw new Error(`unknown matcher format ${String(compiled.format)}`);
-  return new TokenTrieMatcher(compiled);
+  return new TokenTrieMatcher(compiled, options.lookUpEveryWord === true);
 }
 
 /** Exact-string lookup over a concatenated list, built on first use; no per-string allocation. */
@@ -176,6 +193,14 @@ class TokenTrieMatcher implements Matcher {
   private readonly wordFlags: Uint8Array;
   private readonly plusId: number;
   private brandIndex: Map<string, number> | null = null;
+  /** Devices per brand index. */
+  private readonly brandDevices: Int32Array;
+  /** Bit per slot: lower-case words that may start a name (buildLowerStarts). */
+  private readonly lowerStarts: Int32Array;
+  /** 32 - log2(slots): a slot is the top bits of lowerStartSlot. */
+  private readonly lowerStartShift: number;
+  /** The text being detected, for lookups the rules ask for (idAt); '' between calls. */
+  private text = '';
   /** Token id of a product family word -> its brand (-2 when several brands share it). */
   private readonly familyWordBrand = new Map<number, number>();
 
@@ -184,6 +209,9 @@ class TokenTrieMatcher implements Matcher {
   private tEnd = new Int32Array(256);
   private tId = new Int32Array(256);
   private tFlags = new Uint8Array(256);
+  /** Tokens the scan looked up that start some name (not glued to the word before), in text order. */
+  private starts = new Int32Array(256);
+  private nStarts = 0;
   /** Folded characters of a token with soft hyphens or joiners in it (rare path). */
   private scratch = new Uint16Array(64);
 
@@ -226,7 +254,7 @@ class TokenTrieMatcher implements Matcher {
   private brandHits = new Int32Array(64);
   private nBrandHits = 0;
 
-  constructor(c: CompiledMatcher) {
+  constructor(c: CompiledMatcher, private readonly lookUpEveryWord: boolean) {
     this.vocab = c.vocab;
     this.vocabOffsets = base64ToInt32(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
@@ -312,6 +340,68 @@ class TokenTrieMatcher implements Matcher {
     this.familySeen = new Uint8Array(familyOffsets.length);
     this.brandSeen = new Uint8Array(this.brands.length);
     this.plusId = this.lookup('plus', 0, 4);
+    this.brandDevices = new Int32Array(this.brands.length);
+    for (const b of this.deviceBrand) this.brandDevices[b]!++;
+    ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts());
+  }
+
+  /**
+   * The lower-case words that may start a name without a brand written before it, for the scan to look up
+   * (the rest, three words in four of an article, are looked up only if the rules ask). Under the rules of
+   * resolve, a walk from a word written in lower case yields something only through a brand spelled in
+   * lower case ("vivo"), or a name or code whose record spells its first word in lower case ("iPhone",
+   * "motorola edge"); codenames need a quote before (checked apart). A one-word name, a code's unglued
+   * second word, or a brand, needs a break after the word; a code's glued second word needs none.
+   */
+  private buildLowerStarts(): { bits: Int32Array; shift: number } {
+    const { rootChild, firstChild, nodeEntryStart, entries, vocab, vocabOffsets } = this;
+    const SPACED = 1;
+    const GLUED = 2;
+    const tokens = vocabOffsets.length - 1;
+    const kinds = new Uint8Array(tokens);
+    const stack: number[] = [];
+    let keys = 0;
+    for (let t = 0; t < tokens; t++) {
+      const root = rootChild[t]!;
+      if (root === 0 || CLASS[vocab.charCodeAt(vocabOffsets[t]!)] !== C_LOWER) continue;
+      let found = 0;
+      stack.length = 0;
+      stack.push(root, 1);
+      while (stack.length > 0 && found !== (SPACED | GLUED)) {
+        const depth = stack.pop()!;
+        const node = stack.pop()!;
+        for (let k = nodeEntryStart[node]!; k < nodeEntryStart[node + 1]!; k++) {
+          const info = entries[k * 3 + 1]!;
+          if ((info & INFO_BRAND_ENTRY) !== 0) { if (this.brandInLowerCase(info, entries[k * 3]!)) found |= SPACED | GLUED; continue; }
+          if ((info & FIRST_UPPER) !== 0 || ((info >> 4) & 7) >= LEVEL_CODENAME) continue;
+          if (depth === 1) found |= SPACED;
+          else if ((info & 15) !== 3) found |= SPACED | GLUED;
+          else found |= ((info >> (CASE_SHIFT + 1)) & 1) !== 0 ? GLUED : SPACED;
+        }
+        for (let c = firstChild[node]!; c < firstChild[node + 1]!; c++) stack.push(c, depth + 1);
+      }
+      kinds[t] = found;
+      if ((found & SPACED) !== 0) keys++;
+      if ((found & GLUED) !== 0) keys++;
+    }
+    // About 32 slots per word: one word in thirty-two passes for nothing, at 4 KB for the 800 words of the index.
+    let shift = 22;
+    while (shift > 12 && 1 << (32 - shift) < keys * 32) shift--;
+    const bits = new Int32Array((1 << (32 - shift)) >>> 5);
+    for (let t = 0; t < tokens; t++) {
+      if (kinds[t] === 0) continue;
+      const from = vocabOffsets[t]!;
+      const len = vocabOffsets[t + 1]! - from;
+      const a = vocab.charCodeAt(from);
+      const b = len > 1 ? vocab.charCodeAt(from + 1) : 0;
+      const z = vocab.charCodeAt(from + len - 1);
+      for (const glued of [false, true]) {
+        if ((kinds[t]! & (glued ? GLUED : SPACED)) === 0) continue;
+        const slot = lowerStartSlot(len, a, b, z, glued) >>> shift;
+        bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+      }
+    }
+    return { bits, shift };
   }
 
   private growTokens(): void {
@@ -323,23 +413,31 @@ class TokenTrieMatcher implements Matcher {
   }
 
   /**
-   * Cuts the text into tokens (see chars.ts) and looks each up in the vocabulary; returns the token count.
-   * The hot loop of detection: one table load and compare per character to find a token's end, a
-   * constant-time hash of the token, one table probe, and characters re-read only to confirm a hit.
+   * Cuts the text into tokens (see chars.ts); returns the token count. The hot loop of detection: one table
+   * load and compare per character to find a token's end. A token that may start a name (a capitalised
+   * word, a number, a lower-case word in lowerStarts) is looked up at once, by a constant-time hash and
+   * one table probe; the rest wait until the rules ask about them (idAt).
    */
   private scan(text: string): number {
     const n = text.length;
     const K = KIND;
+    const { rootChild, lowerStarts, lowerStartShift, lookUpEveryWord } = this;
     let { tStart, tEnd, tId, tFlags } = this;
     let cap = tStart.length;
     let count = 0;
+    let nStarts = 0;
     let i = 0;
     let lastEnd = -1;
     let broken = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
       const kind = K[c]!;
-      if (kind === C_SEP) { if (broken === 0 && c !== 32 && !gapChar(c)) broken = F_BREAK; i++; continue; }
+      if (kind === C_SEP) {
+        // Spaces, line breaks, hyphens and brackets let a name go on; other punctuation does not.
+        if (c !== 32 && broken === 0 && !gapChar(c)) broken = F_BREAK;
+        i++;
+        continue;
+      }
       if (kind === C_UNKNOWN) { classifySlow(c); continue; }
       if (kind === C_IGNORE) { i++; continue; }
       const start = i;
@@ -349,16 +447,42 @@ class TokenTrieMatcher implements Matcher {
       if (kind === C_PLUS) id = this.plusId;
       else {
         let ignored = false;
+        let k = 0;
         while (i < n) {
-          const k = K[text.charCodeAt(i)]!;
-          if (k === kind) { i++; continue; }
-          if (k === C_IGNORE) { ignored = true; i++; continue; }
-          if (k === C_UNKNOWN) { classifySlow(text.charCodeAt(i)); continue; }
-          break;
+          k = K[text.charCodeAt(i)]!;
+          if (k !== kind) {
+            if (k === C_IGNORE) { ignored = true; i++; continue; }
+            if (k === C_UNKNOWN) { classifySlow(text.charCodeAt(i)); continue; }
+            break;
+          }
+          i++;
         }
         end = i;
-        if (ignored) while (CLASS[text.charCodeAt(end - 1)] === C_IGNORE) end--;
-        if (kind !== C_OTHER) id = ignored ? this.lookupIgnoring(text, start, end) : this.lookup(text, start, end);
+        if (ignored) {
+          while (CLASS[text.charCodeAt(end - 1)] === C_IGNORE) end--;
+          if (kind !== C_OTHER) id = this.lookupIgnoring(text, start, end);
+          if (id >= 0 && lastEnd !== start && rootChild[id] !== 0) nStarts = this.addStart(nStarts, count);
+        } else if (kind === C_OTHER) {
+          // Other scripts: no name has them.
+        } else {
+          // Glued to the word before ("24" of "S24"): never where a name starts; looked up if a walk reaches it.
+          const glued = lastEnd === start;
+          let look = lookUpEveryWord || (!glued && CLASS[c] !== C_LOWER);
+          if (!look && !glued) {
+            // A lower-case word: looked up only if lowerStarts may hold it (see buildLowerStarts).
+            const slot = lowerStartSlot(end - start, FOLD[c]!, end - start > 1 ? FOLD[text.charCodeAt(start + 1)]! : 0,
+              FOLD[text.charCodeAt(end - 1)]!, i < n && k !== C_SEP) >>> lowerStartShift;
+            look = (lowerStarts[slot >>> 5]! & (1 << (slot & 31))) !== 0 || (start > 0 && isQuote(text.charCodeAt(start - 1)));
+          }
+          if (look) {
+            id = this.lookup(text, start, end);
+            if (!glued && id >= 0 && rootChild[id] !== 0) nStarts = this.addStart(nStarts, count);
+          } else {
+            // "the", "and", "is" in most places: looked up only when the rules ask about the word before or
+            // after a name.
+            id = UNKNOWN;
+          }
+        }
       }
       if (count === cap) {
         this.growTokens();
@@ -374,7 +498,24 @@ class TokenTrieMatcher implements Matcher {
       lastEnd = i;
       count++;
     }
+    this.nStarts = nStarts;
     return count;
+  }
+
+  /** Records token k as one a walk may start from; returns the new count. */
+  private addStart(nStarts: number, k: number): number {
+    if (nStarts === this.starts.length) { const s = new Int32Array(nStarts * 2); s.set(this.starts); this.starts = s; }
+    this.starts[nStarts] = k;
+    return nStarts + 1;
+  }
+
+  /** Vocabulary id of token j, looked up now if the scan left it (UNKNOWN). */
+  private idAt(j: number): number {
+    const id = this.tId[j]!;
+    if (id !== UNKNOWN) return id;
+    const found = this.lookup(this.text, this.tStart[j]!, this.tEnd[j]!);
+    this.tId[j] = found;
+    return found;
   }
 
   /** Vocabulary id of text[start..end) (no ignorable characters inside), or -1. Kept small so it inlines. */
@@ -513,8 +654,10 @@ class TokenTrieMatcher implements Matcher {
 
   detect(text: string, context?: ArticleContext): { mentions: Mention[]; context: ArticleContext } {
     try {
+      this.text = text;
       return this.detectIn(text, context);
     } finally {
+      this.text = '';
       this.resetContext();
     }
   }
@@ -597,24 +740,23 @@ class TokenTrieMatcher implements Matcher {
   }
 
   private findCandidates(text: string, count: number): void {
-    const { tId, tFlags, tStart, tEnd, rootChild } = this;
+    const { tFlags, tStart, tEnd, starts, nStarts } = this;
     this.nCand = 0;
-    for (let i = 0; i < count; i++) {
-      const id = tId[i]!;
-      if (id < 0 || (tFlags[i]! & F_GLUED) !== 0 || rootChild[id] === 0) continue;
+    for (let q = 0; q < nStarts; q++) {
+      const i = starts[q]!;
       this.nBrandHits = 0;
       this.walk(text, i, count, -1, -1);
       for (let h = 0; h < this.nBrandHits; h += 2) {
         const brand = this.brandHits[h + 1]!;
         if ((tFlags[i]! & F_UPPER) !== 0) this.markBrand(brand);
         const next = this.brandHits[h]! + 1;
-        if (next < count && tId[next]! >= 0 && (tFlags[next]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next - 1]!, tStart[next]!)) {
+        if (next < count && this.idAt(next) >= 0 && (tFlags[next]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next - 1]!, tStart[next]!)) {
           this.walk(text, next, count, brand, i);
         } else if (this.isPossessive(text, next, count)) {
           // "Xiaomi's 15 Ultra": the brand still says whose device it is, but stays out of the span (the
           // span starts at the name, so brandStart is the name's first token).
           const name = next + 1;
-          if (name < count && tId[name]! >= 0 && (tFlags[name]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next]!, tStart[name]!)) {
+          if (name < count && this.idAt(name) >= 0 && (tFlags[name]! & F_GLUED) === 0 && onlySpaces(text, tEnd[next]!, tStart[name]!)) {
             this.walk(text, name, count, brand, name);
           }
         }
@@ -633,8 +775,10 @@ class TokenTrieMatcher implements Matcher {
   }
 
   private walk(text: string, i: number, count: number, brand: number, brandStart: number): void {
-    const { tId, tFlags, nodeEntryStart, entries } = this;
-    let node = this.rootChild[tId[i]!]!;
+    const { tFlags, nodeEntryStart, entries } = this;
+    const first = this.idAt(i);
+    if (first < 0) return;
+    let node = this.rootChild[first]!;
     if (node === 0) return;
     for (let j = i; ;) {
       const from = nodeEntryStart[node]!;
@@ -642,7 +786,11 @@ class TokenTrieMatcher implements Matcher {
       if (from !== to && !(j + 1 < count && (tFlags[j + 1]! & F_GLUED) !== 0)) {
         const minLevel = this.nodeMinLevel[node]!;
         if (brand < 0 && (minLevel & NODE_BRAND) !== 0) {
-          for (let k = from; k < to; k++) if ((entries[k * 3 + 1]! & INFO_BRAND_ENTRY) !== 0) this.addBrandHit(j, entries[k * 3]!);
+          const upper = (tFlags[i]! & F_UPPER) !== 0;
+          for (let k = from; k < to; k++) {
+            const info = entries[k * 3 + 1]!;
+            if ((info & INFO_BRAND_ENTRY) !== 0 && (upper || this.brandInLowerCase(info, entries[k * 3]!))) this.addBrandHit(j, entries[k * 3]!);
+          }
         }
         // LEVEL_NEVER with no device entries at all (a brand-only node) as well as for bare numbers.
         const level = minLevel & NODE_LEVEL;
@@ -651,9 +799,10 @@ class TokenTrieMatcher implements Matcher {
         }
       }
       j++;
-      if (j >= count) return;
-      const id = tId[j]!;
-      if (id < 0 || (tFlags[j]! & F_BREAK) !== 0) return;
+      // A leaf: no need to look up the next word.
+      if (j >= count || this.firstChild[node] === this.firstChild[node + 1] || (tFlags[j]! & F_BREAK) !== 0) return;
+      const id = this.idAt(j);
+      if (id < 0) return;
       node = this.child(node, id);
       if (node < 0) return;
     }
@@ -666,10 +815,19 @@ class TokenTrieMatcher implements Matcher {
    */
   private wordMayStart(text: string, i: number): boolean {
     if (i > 0 && (this.tFlags[i]! & (F_GLUED | F_BREAK)) === 0) {
-      const prev = this.tId[i - 1]!;
+      const prev = this.idAt(i - 1);
       if (prev >= 0 && (this.wordFlags[prev]! & W_DETERMINER) !== 0) return true;
     }
     return isQuote(text.charCodeAt(this.tStart[i]! - 1));
+  }
+
+  /**
+   * Whether a brand written in lower case still counts as the brand: when the maker spells it so ("vivo"),
+   * or for a maker the index knows well ("motorola edge", "samsung galaxy"). The Play list's small makers
+   * include "THE UHD", "Get" and "Every": in lower case those are words.
+   */
+  private brandInLowerCase(info: number, brand: number): boolean {
+    return (info & FIRST_UPPER) === 0 || this.brandDevices[brand]! >= WELL_KNOWN_MAKER;
   }
 
   private hasDeviceEntry(from: number, to: number): boolean {
@@ -742,7 +900,7 @@ class TokenTrieMatcher implements Matcher {
 
   /** Applies the rules of names.ts to candidate c; on success stores the result at valid index v. */
   private resolve(text: string, count: number, c: number, maxLevel: number, v: number): boolean {
-    const { tId, tFlags, entries, tStart, tEnd, wordFlags, deviceBrand, deviceFamily, seen, familySeen, brandSeen } = this;
+    const { tFlags, entries, tStart, tEnd, wordFlags, deviceBrand, deviceFamily, seen, familySeen, brandSeen } = this;
     const s = this.cS[c]!;
     const e = this.cE[c]!;
     const node = this.cNode[c]!;
@@ -757,8 +915,8 @@ class TokenTrieMatcher implements Matcher {
     const prev = brand >= 0 && brandStart < s ? brandStart - 1 : s - 1;
     const next = e + 1;
     // The word before counts only when nothing but spaces separates it ("the One", not "the. One").
-    const prevId = prev >= 0 && (tFlags[prev + 1]! & (F_GLUED | F_BREAK)) === 0 ? tId[prev]! : -1;
-    const nextId = next < count && (tFlags[next]! & F_BREAK) === 0 ? tId[next]! : -1;
+    const prevId = prev >= 0 && (tFlags[prev + 1]! & (F_GLUED | F_BREAK)) === 0 ? this.idAt(prev) : -1;
+    const nextId = next < count && (tFlags[next]! & F_BREAK) === 0 ? this.idAt(next) : -1;
     if (brand < 0 && prevId >= 0 && (wordFlags[prevId]! & W_BLOCK_BEFORE) !== 0) return false;
     if (nextId >= 0 && (wordFlags[nextId]! & W_BLOCK_AFTER) !== 0) return false;
     const from = this.nodeEntryStart[node]!;
@@ -787,6 +945,9 @@ class TokenTrieMatcher implements Matcher {
       if (prevFamilyBrand >= 0 && prevFamilyBrand !== deviceBrand[d]) continue;
       let level = (info >> 4) & 7;
       const reason = info & 15;
+      // A name or code begins as it is spelled: "galaxy", "the new" or "a1" in running text start none.
+      // (A later word may differ in case, "Galaxy S24 ultra", at one level more.)
+      if (brand < 0 && (info & FIRST_UPPER) !== 0 && (tFlags[s]! & F_UPPER) === 0) continue;
       if (reason === 3) {
         if (!this.glueOk(s, e, info >> CASE_SHIFT)) continue;
       } else if (!this.caseOk(s, e, info >> CASE_SHIFT)) {
@@ -866,7 +1027,7 @@ class TokenTrieMatcher implements Matcher {
   /** A family-like word ends a device name unless a family noun follows. */
   private familyWordMayEnd(next: number, count: number): boolean {
     if (next >= count) return true;
-    const id = this.tId[next]!;
+    const id = this.idAt(next);
     return !(id >= 0 && (this.wordFlags[id]! & W_FAMILY_NOUN) !== 0);
   }
 }
@@ -875,6 +1036,15 @@ class TokenTrieMatcher implements Matcher {
 function narrow(a: Int32Array): Uint16Array | Int32Array {
   for (const x of a) if (x < 0 || x > 65535) return a;
   return Uint16Array.from(a);
+}
+
+/**
+ * Hash of a lower-case word for lowerStarts: its length, first two and last folded characters (ASCII once
+ * folded: lower-case words are Latin letters) and whether a letter or digit follows without a break. One
+ * multiply; the table index is the top bits.
+ */
+function lowerStartSlot(len: number, a: number, b: number, z: number, gluedNext: boolean): number {
+  return Math.imul(((len & 63) << 22) | (gluedNext ? 1 << 21 : 0) | (a << 14) | (b << 7) | z, 0x9e3779b1);
 }
 
 function shortHash(key: number): number {

@@ -234,6 +234,10 @@ function shortForms(tokens: NameToken[]): NameToken[][] {
     const rest = tokens.slice(drop);
     // Never split a written word: "Z1" can lose "Xperia" but "1" cannot lose "Z".
     if (rest[0]!.glued) continue;
+    // Readers shorten to the model ("S24 Ultra", "15 Pro"), never to a lower-case word inside the name
+    // ("on docomo F-07E" of "Disney Mobile on docomo F-07E", "with Walkman"): those would start on "on",
+    // "and", "for" in every sentence.
+    if (isAlpha(rest[0]!) && !rest[0]!.upper) continue;
     out.push(rest.map((t, i) => (i === 0 ? { ...t, glued: false } : t)));
   }
   return out;

@@ -29,6 +29,24 @@ describe('compiled matcher', () => {
     expect(ids(m, 'The Acme Z9 Max (ZM-9001) is out.')).toEqual(['Acme Z9 Max=acme-z9', 'ZM-9001=acme-z9']);
   });
 
+  it('starts a name, code or small maker\'s brand as spelled, and never on a lower-case word inside a name', () => {
+    const m = matcherOf([
+      // A short form "on docomo F-07E" would start on "on" in every sentence.
+      device({ id: 'fujitsu-disney', brand: 'Fujitsu', name: 'Disney Mobile on docomo F-07E', names: [{ name: 'F-07E', kind: 'code' }] }),
+      device({ id: 'acme-a1', brand: 'Acme', name: 'Nova A1 Max', names: [{ name: 'AC-2041X', kind: 'code' }] }),
+      device({ id: 'lowco-edge-9', brand: 'lowco', name: 'lowco edge 9', names: [] }),
+    ]);
+    const disney = ids(m, 'The Fujitsu Disney Mobile on docomo F-07E is out. Turn it on docomo F-07E today.');
+    expect(disney[0]).toBe('Fujitsu Disney Mobile on docomo F-07E=fujitsu-disney');
+    expect(disney.filter((x) => /^(on|docomo) /i.test(x))).toEqual([]);
+    // Capitalised in the record: a lower-case "nova a1 max" or "ac-2041x" in running text names nothing,
+    // nor does "acme" written in lower case (a maker of one device); the maker's own lower case does.
+    expect(ids(m, 'a nova a1 max and ac-2041x, the acme Nova A1 Max')).toEqual(['Nova A1 Max=acme-a1']);
+    expect(ids(m, 'The Nova A1 Max (AC-2041X or AC-2041x) and the lowco edge 9.')).toEqual([
+      'Nova A1 Max=acme-a1', 'AC-2041X=acme-a1', 'AC-2041x=acme-a1', 'lowco edge 9=lowco-edge-9',
+    ]);
+  });
+
   it('reads soft hyphens inside short and long words as absent', async () => {
     const { matcher } = await shippedMatcher();
     const text = 'The Galaxy S2\u00ad4 Ul\u00adtra and the Xperia Z1 Com\u00adpact.';

@@ -3,12 +3,23 @@ import { compileMatcher, loadMatcher, type Matcher } from '../../core/detect/ind
 import type { Device } from '../../core/schema';
 import { loadShippedIndex } from '../../scripts/lib/load-index';
 
-let cached: Promise<{ matcher: Matcher; devices: Map<string, Device> }> | null = null;
+interface Shipped {
+  matcher: Matcher;
+  /** The same matcher looking every word up as it scans (the reference for the scan's shortcuts). */
+  eagerMatcher: Matcher;
+  devices: Map<string, Device>;
+}
 
-export function shippedMatcher(): Promise<{ matcher: Matcher; devices: Map<string, Device> }> {
-  cached ??= loadShippedIndex({ log: () => undefined }).then((index) => ({
-    matcher: loadMatcher(JSON.parse(JSON.stringify(compileMatcher(index.devices)))),
-    devices: new Map(index.devices.map((d) => [d.id, d])),
-  }));
+let cached: Promise<Shipped> | null = null;
+
+export function shippedMatcher(): Promise<Shipped> {
+  cached ??= loadShippedIndex({ log: () => undefined }).then((index) => {
+    const compiled = JSON.parse(JSON.stringify(compileMatcher(index.devices)));
+    return {
+      matcher: loadMatcher(compiled),
+      eagerMatcher: loadMatcher(compiled, { lookUpEveryWord: true }),
+      devices: new Map(index.devices.map((d) => [d.id, d])),
+    };
+  });
   return cached;
 }

@@ -39,6 +39,24 @@ describe('detect property', () => {
     }), { seed: SEED, numRuns: RUNS });
   });
 
+  it('answers the same when it looks every word up as when it looks up only words that may start a name', async () => {
+    const { matcher, eagerMatcher, devices } = await shippedMatcher();
+    // Real names and codes of the index, in any case, among function words, glued or quoted.
+    const names = [...devices.values()].flatMap((d) => [d.name, `${d.brand} ${d.name}`, ...d.names.map((n) => n.name)]);
+    const word = fc.oneof(
+      fc.constantFrom(...names),
+      fc.constantFrom('the', 'a', 'its', 'is', 'on', 'and', 'of', 'one', 'edge', 'mini', 'plus', 'first', 'phones', 'chip', 'Snapdragon'),
+      pieces,
+    );
+    const spelled = fc.tuple(word, fc.constantFrom('as is', 'lower', 'upper'))
+      .map(([w, how]) => (how === 'lower' ? w.toLowerCase() : how === 'upper' ? w.toUpperCase() : w));
+    const gap = fc.constantFrom(' ', ' ', ' ', '', ', ', '. ', ' "', '" ', " '", "'s ", '-', '\n');
+    const text = fc.array(fc.tuple(spelled, gap), { maxLength: 40 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+    fc.assert(fc.property(text, (t) => {
+      expect(matcher.detect(t)).toEqual(eagerMatcher.detect(t));
+    }), { seed: SEED, numRuns: RUNS * 5 });
+  });
+
   it('gives the same answer every time, and the same answer after a context round-trip', async () => {
     const { matcher } = await shippedMatcher();
     fc.assert(fc.property(articleText, articleText, (a, b) => {

@@ -99,6 +99,12 @@ describe('detect', () => {
     expect(await found(text)).toEqual([]);
   });
 
+  it('reads a big maker\'s name in lower case as its brand, but no name starts on a lower-case word spelled with a capital', async () => {
+    expect(await found('An apple a day; the galaxy s24 ultra; sm-s928b.')).toEqual([]);
+    expect((await found('The motorola edge 50 pro and the samsung Galaxy S24 Ultra.')).map((m) => m.text))
+      .toEqual(['motorola edge 50 pro', 'samsung Galaxy S24 Ultra']);
+  });
+
   it('counts a bare number only with its brand written next to it', async () => {
     expect((await found('The OnePlus 13 beat 13 rivals.')).map((m) => m.text)).toEqual(['OnePlus 13']);
   });
