@@ -22,7 +22,9 @@
 //   entries                triples (device index or brand index, info, name index). info bits: 0-3 reason
 //                          (names.ts REASONS), 4-6 level (names.ts LEVEL_*), 7 brand entry, 8 family word,
 //                          9-30 case mask (token i must be capitalised in the article) or, for model codes,
-//                          glue mask (token i is written glued to the one before, as in the code).
+//                          glue mask (token i is written glued to the one before, as in the code; bit 9,
+//                          which gluing never uses, is set when the code starts with a capital); 31 for a
+//                          name whose second token is glued to the first ("a4").
 //   names / nameOffsets    the record's spelling of each matched name, for Mention.matchedName.
 //   ids / idOffsets        device ids, concatenated; deviceBrand, deviceFamily index brands/families;
 //                          deviceRank (one byte each) orders equally good candidates (richer records first).
@@ -72,6 +74,8 @@ export interface CompiledMatcher {
 export const INFO_BRAND_ENTRY = 1 << 7;
 export const INFO_FAMILY_WORD = 1 << 8;
 export const CASE_SHIFT = 9;
+/** A name (not a code) whose second word is glued to its first in the record ("a4", "my87", "Z1"). */
+export const INFO_SECOND_GLUED = 1 << 31;
 
 export { tokenHash };
 
@@ -327,5 +331,7 @@ function infoOf(form: NameForm): number {
   // starts with a capital letter, as a name's case mask does. Past the first letter a code may be written
   // in any case ("SO-02F", "SO-02f").
   const mask = form.reason === 'model-code' ? form.glueMask | (form.caseMask & 1) : form.caseMask;
-  return reason | (form.level << 4) | (form.familyWord ? INFO_FAMILY_WORD : 0) | ((mask & 0x3fffff) << CASE_SHIFT);
+  const secondGlued = form.reason !== 'model-code' && (form.tokens[1]?.glued ?? false);
+  return reason | (form.level << 4) | (form.familyWord ? INFO_FAMILY_WORD : 0) | ((mask & 0x3fffff) << CASE_SHIFT) |
+    (secondGlued ? INFO_SECOND_GLUED : 0);
 }

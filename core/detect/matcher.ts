@@ -47,6 +47,7 @@ const CLASS = chars.CLASS;
 const KIND = chars.KIND;
 const FOLD = chars.FOLD;
 const classifySlow = chars.classifySlow;
+const charClass = chars.charClass;
 const tokenFeatureHash = chars.tokenFeatureHash;
 const C_SEP = chars.C_SEP;
 const C_UPPER = chars.C_UPPER;
@@ -57,6 +58,7 @@ const C_OTHER = chars.C_OTHER;
 const C_UNKNOWN = chars.C_UNKNOWN;
 const HASH_SEED = chars.HASH_SEED;
 const CASE_SHIFT = compile.CASE_SHIFT;
+const INFO_SECOND_GLUED = compile.INFO_SECOND_GLUED;
 /** Entry info bit: the name's (or code's) first word is spelled with a capital. */
 const FIRST_UPPER = 1 << CASE_SHIFT;
 const INFO_BRAND_ENTRY = compile.INFO_BRAND_ENTRY;
@@ -197,7 +199,7 @@ class TokenTrieMatcher implements Matcher {
   private readonly brandDevices: Int32Array;
   /** Bit per slot: lower-case words that may start a name (buildLowerStarts). */
   private readonly lowerStarts: Int32Array;
-  /** 32 - log2(slots): a slot is the top bits of lowerStartSlot. */
+  /** 32 - log2(bits of lowerStarts) (see lowerStartHas). */
   private readonly lowerStartShift: number;
   /** The text being detected, for lookups the rules ask for (idAt); '' between calls. */
   private text = '';
@@ -375,7 +377,7 @@ class TokenTrieMatcher implements Matcher {
           if ((info & INFO_BRAND_ENTRY) !== 0) { if (this.brandInLowerCase(info, entries[k * 3]!)) found |= SPACED | GLUED; continue; }
           if ((info & FIRST_UPPER) !== 0 || ((info >> 4) & 7) >= LEVEL_CODENAME) continue;
           if (depth === 1) found |= SPACED;
-          else if ((info & 15) !== 3) found |= SPACED | GLUED;
+          else if ((info & 15) !== 3) found |= (info & INFO_SECOND_GLUED) !== 0 ? GLUED : SPACED | GLUED;
           else found |= ((info >> (CASE_SHIFT + 1)) & 1) !== 0 ? GLUED : SPACED;
         }
         for (let c = firstChild[node]!; c < firstChild[node + 1]!; c++) stack.push(c, depth + 1);
@@ -384,9 +386,9 @@ class TokenTrieMatcher implements Matcher {
       if ((found & SPACED) !== 0) keys++;
       if ((found & GLUED) !== 0) keys++;
     }
-    // About 32 slots per word: one word in thirty-two passes for nothing, at 4 KB for the 800 words of the index.
+    // About 64 bits per word, two per word: one word in a thousand passes for nothing; 8 KB for the index.
     let shift = 22;
-    while (shift > 12 && 1 << (32 - shift) < keys * 32) shift--;
+    while (shift > 12 && 1 << (32 - shift) < keys * 64) shift--;
     const bits = new Int32Array((1 << (32 - shift)) >>> 5);
     for (let t = 0; t < tokens; t++) {
       if (kinds[t] === 0) continue;
@@ -397,8 +399,11 @@ class TokenTrieMatcher implements Matcher {
       const z = vocab.charCodeAt(from + len - 1);
       for (const glued of [false, true]) {
         if ((kinds[t]! & (glued ? GLUED : SPACED)) === 0) continue;
-        const slot = lowerStartSlot(len, a, b, z, glued) >>> shift;
-        bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+        const key = lowerStartKey(len, a, b, z, glued);
+        const h = lowerStartMix(key);
+        for (const slot of [h >>> shift, Math.imul(h, 0x9e3779b1) >>> shift]) {
+          bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+        }
       }
     }
     return { bits, shift };
@@ -470,9 +475,9 @@ class TokenTrieMatcher implements Matcher {
           let look = lookUpEveryWord || (!glued && CLASS[c] !== C_LOWER);
           if (!look && !glued) {
             // A lower-case word: looked up only if lowerStarts may hold it (see buildLowerStarts).
-            const slot = lowerStartSlot(end - start, FOLD[c]!, end - start > 1 ? FOLD[text.charCodeAt(start + 1)]! : 0,
-              FOLD[text.charCodeAt(end - 1)]!, i < n && k !== C_SEP) >>> lowerStartShift;
-            look = (lowerStarts[slot >>> 5]! & (1 << (slot & 31))) !== 0 || (start > 0 && isQuote(text.charCodeAt(start - 1)));
+            const key = lowerStartKey(end - start, FOLD[c]!, end - start > 1 ? FOLD[text.charCodeAt(start + 1)]! : 0,
+              FOLD[text.charCodeAt(end - 1)]!, i < n && k !== C_SEP);
+            look = lowerStartHas(lowerStarts, lowerStartShift, key) || opensQuote(text, start);
           }
           if (look) {
             id = this.lookup(text, start, end);
@@ -818,7 +823,7 @@ class TokenTrieMatcher implements Matcher {
       const prev = this.idAt(i - 1);
       if (prev >= 0 && (this.wordFlags[prev]! & W_DETERMINER) !== 0) return true;
     }
-    return isQuote(text.charCodeAt(this.tStart[i]! - 1));
+    return opensQuote(text, this.tStart[i]!);
   }
 
   /**
@@ -948,6 +953,9 @@ class TokenTrieMatcher implements Matcher {
       // A name or code begins as it is spelled: "galaxy", "the new" or "a1" in running text start none.
       // (A later word may differ in case, "Galaxy S24 ultra", at one level more.)
       if (brand < 0 && (info & FIRST_UPPER) !== 0 && (tFlags[s]! & F_UPPER) === 0) continue;
+      // A name written as one word in lower case ("a4", "my87") is that word, not "a 4" or "my 87".
+      if (brand < 0 && (info & INFO_SECOND_GLUED) !== 0 && (tFlags[s]! & F_UPPER) === 0 && e > s && (tFlags[s + 1]! & F_GLUED) === 0 &&
+        reason !== 3) continue;
       if (reason === 3) {
         if (!this.glueOk(s, e, info >> CASE_SHIFT)) continue;
       } else if (!this.caseOk(s, e, info >> CASE_SHIFT)) {
@@ -975,7 +983,7 @@ class TokenTrieMatcher implements Matcher {
           ok = isSeen && prevId >= 0 && (wordFlags[prevId]! & W_DETERMINER) !== 0 && familyEnds;
           break;
         case LEVEL_CODENAME:
-          ok = brandIsSeen && isQuote(text.charCodeAt(tStart[s]! - 1)) && isQuote(text.charCodeAt(tEnd[e]!));
+          ok = brandIsSeen && opensQuote(text, tStart[s]!) && isQuote(text.charCodeAt(tEnd[e]!));
           break;
         default: ok = false;
       }
@@ -1039,12 +1047,30 @@ function narrow(a: Int32Array): Uint16Array | Int32Array {
 }
 
 /**
- * Hash of a lower-case word for lowerStarts: its length, first two and last folded characters (ASCII once
- * folded: lower-case words are Latin letters) and whether a letter or digit follows without a break. One
- * multiply; the table index is the top bits.
+ * Key of a lower-case word for lowerStarts: its length, first two and last folded characters (ASCII once
+ * folded: lower-case words are Latin letters) and whether a letter or digit follows without a break.
  */
-function lowerStartSlot(len: number, a: number, b: number, z: number, gluedNext: boolean): number {
-  return Math.imul(((len & 63) << 22) | (gluedNext ? 1 << 21 : 0) | (a << 14) | (b << 7) | z, 0x9e3779b1);
+function lowerStartKey(len: number, a: number, b: number, z: number, gluedNext: boolean): number {
+  return ((len & 63) << 22) | (gluedNext ? 1 << 21 : 0) | (a << 14) | (b << 7) | z;
+}
+
+/**
+ * Whether both bits of `key` are set in a lowerStarts table of 2^(32 - shift) bits. Two bits per word,
+ * from a mixed hash (see buildLowerStarts for the size)
+ * (one bit let "to", "are", "like" through, thousands of times a page).
+ */
+function lowerStartHas(bits: Int32Array, shift: number, key: number): boolean {
+  const h = lowerStartMix(key);
+  const x = h >>> shift;
+  const y = Math.imul(h, 0x9e3779b1) >>> shift;
+  return (bits[x >>> 5]! & (1 << (x & 31))) !== 0 && (bits[y >>> 5]! & (1 << (y & 31))) !== 0;
+}
+
+/** Murmur3's finaliser: the key's fields are packed bits, which plain multiplication spreads badly. */
+function lowerStartMix(key: number): number {
+  let h = Math.imul(key ^ (key >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function shortHash(key: number): number {
@@ -1065,6 +1091,17 @@ function onlySpaces(text: string, from: number, to: number): boolean {
     if (c !== 32 && c !== 0xa0 && c !== 10 && c !== 13 && c !== 9 && c !== 0x202f && c !== 0x2009) return false;
   }
   return to > from;
+}
+
+/**
+ * Whether a quote opens right before position pos: a quote not glued to a word before it (the "'" of
+ * "whale's" is an apostrophe).
+ */
+function opensQuote(text: string, pos: number): boolean {
+  if (pos === 0 || !isQuote(text.charCodeAt(pos - 1))) return false;
+  if (pos === 1) return true;
+  const before = charClass(text.charCodeAt(pos - 2));
+  return before === C_SEP || before === C_IGNORE || before === C_PLUS;
 }
 
 function isQuote(c: number): boolean {

@@ -1,13 +1,13 @@
 // The compiled matcher on small hand-made indexes and edge-shaped texts: model codes that are really
 // another device's name, texts with more tokens than characters/2, and state not leaking between calls.
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, loadMatcher } from '../../core/detect/index';
+import { compileMatcher, loadMatcher, type MatcherOptions } from '../../core/detect/index';
 import type { Device } from '../../core/schema';
 import { device } from './index-fixtures';
 import { shippedMatcher } from './detect-fixture';
 
-function matcherOf(devices: Device[]): ReturnType<typeof loadMatcher> {
-  return loadMatcher(JSON.parse(JSON.stringify(compileMatcher(devices))));
+function matcherOf(devices: Device[], options: MatcherOptions = {}): ReturnType<typeof loadMatcher> {
+  return loadMatcher(JSON.parse(JSON.stringify(compileMatcher(devices))), options);
 }
 
 const ids = (m: ReturnType<typeof loadMatcher>, text: string): string[] => m.detect(text).mentions.map((x) => `${x.text}=${x.deviceId}`);
@@ -45,6 +45,16 @@ describe('compiled matcher', () => {
     expect(ids(m, 'The Nova A1 Max (AC-2041X or AC-2041x) and the lowco edge 9.')).toEqual([
       'Nova A1 Max=acme-a1', 'AC-2041X=acme-a1', 'AC-2041x=acme-a1', 'lowco edge 9=lowco-edge-9',
     ]);
+  });
+
+  it('reads a lower-case one-word name only as one word, and a codename only in opening quotes', () => {
+    const devices = [device({ id: 'lowco-kb4', brand: 'lowco', name: 'kb4', names: [{ name: 'Honami', kind: 'codename' }] })];
+    // The rules themselves, and the scan's shortcut that skips such words, both.
+    for (const m of [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })]) {
+      expect(ids(m, 'Lowco makes the kb4; a kb 4 is something else.')).toEqual(['kb4=lowco-kb4']);
+      // "whale's'Honami'": the quote glued to "whale" is an apostrophe, so it opens nothing.
+      expect(ids(m, "Lowco's 'Honami' is out, not the whale's'Honami'.")).toEqual(['Honami=lowco-kb4']);
+    }
   });
 
   it('reads soft hyphens inside short and long words as absent', async () => {
