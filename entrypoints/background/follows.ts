@@ -9,7 +9,7 @@ import type { Device } from '../../core/schema';
 import { getDB, type FollowRecord } from '../../utils/db';
 import type { ChangeNote, DeviceSummary, FollowEntry } from '../../utils/protocol';
 import { normalizeSettings } from '../../utils/settings-model';
-import { getDevice, getDevices, isInstallingShipped, summarize } from './index-store';
+import { peekDevices, summarize } from './index-store';
 import { notifyChanges, type NotifyOutcome } from './notifier';
 
 export const CHANGE_LOG_KEY = 'changeLog';
@@ -107,7 +107,7 @@ export function setFollow(id: string, follow: boolean, now = new Date()): Promis
     // The record is read through index-store, not in this transaction: during a first install the devices
     // store is held by the install's write, and index-store serves the same records from memory meanwhile.
     const db = await getDB();
-    const device = follow ? (isInstallingShipped() ? await getDevice(id) : await db.get('devices', id)) : undefined;
+    const device = follow ? (await peekDevices([id]))[0] : undefined;
     if (follow && !device) throw new Error(`no device "${id}" in the index`);
     const tx = db.transaction('follows', 'readwrite');
     const follows = tx.objectStore('follows');
@@ -164,15 +164,8 @@ function fallbackSummary(id: string): DeviceSummary {
 export async function listFollows(): Promise<FollowEntry[]> {
   const db = await getDB();
   const follows = await db.getAll('follows');
-  // During a first install through index-store (see setFollow); otherwise straight from the database.
-  const devices = isInstallingShipped()
-    ? await getDevices(follows.map((f) => f.id)).then((found) => follows.map((f) => found.find((d) => d.id === f.id)))
-    : await (async () => {
-        const tx = db.transaction('devices');
-        const rows = await Promise.all(follows.map((f) => tx.store.get(f.id)));
-        await tx.done;
-        return rows;
-      })();
+  // Through index-store, which serves them from memory during a first install (see setFollow).
+  const devices = await peekDevices(follows.map((f) => f.id));
   const unseen = (await readLog()).filter((c) => !c.seen);
   const entries = follows.map((f, i): FollowEntry => {
     // A device that left the index is still shown as last told, so the reader can unfollow it.

@@ -350,6 +350,22 @@ export async function getDevices(ids: readonly string[]): Promise<Device[]> {
   return found.filter((d): d is Device => d !== undefined);
 }
 
+/**
+ * The records of these ids as they stand, in order, without installing anything (getDevices may wait for an
+ * install): from memory while the shipped index installs, since the install's write holds the devices
+ * store; from the database otherwise. For readers that run beside an install, like follows.
+ */
+export async function peekDevices(ids: readonly string[]): Promise<(Device | undefined)[]> {
+  if (interim) {
+    const source = interim;
+    return ids.map((id) => source.get(id));
+  }
+  const tx = (await getDB()).transaction('devices');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found;
+}
+
 export async function followedIds(): Promise<Set<string>> {
   return new Set(await (await getDB()).getAllKeys('follows'));
 }

@@ -1,11 +1,12 @@
 // Following devices in the worker: follows persist in IndexedDB, are mirrored to storage.sync, and each
 // change is recorded and told once, whatever brings it (a shipped index, a feed) and however often.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Device, DeviceIndex } from '../../core/schema';
 import { closeDB, getDB } from '../../utils/db';
 import { saveSettings } from '../../utils/settings';
-import { replaceIndex } from '../../entrypoints/background/index-store';
+import { ensureIndex, isInstallingShipped, replaceIndex } from '../../entrypoints/background/index-store';
+import { packIndex } from '../../core/feed';
 import {
   listFollows,
   markChangesSeen,
@@ -55,6 +56,24 @@ describe('follows', () => {
     expect(row?.snapshot?.status).toEqual(RUMORED('acme-nova').status);
     const listed = await listFollows();
     expect(listed.map((f) => [f.summary.id, f.summary.status, f.summary.following])).toEqual([['acme-nova', 'rumored', true]]);
+  });
+
+  it('follows and lists from memory while a first install is still writing the index, without waiting for it', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => RUMORED(`acme-model-${i}`));
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(packIndex(index(1, many))), { status: 200 })));
+    try {
+      const installing = ensureIndex('install');
+      await vi.waitFor(() => expect(isInstallingShipped()).toBe(true));
+      // The last record, which the install writes last.
+      expect(await setFollow('acme-model-2999', true, NOW)).toEqual({ following: true });
+      const listed = await listFollows();
+      expect(isInstallingShipped()).toBe(true);
+      expect(listed.map((f) => [f.summary.id, f.summary.status])).toEqual([['acme-model-2999', 'rumored']]);
+      await installing;
+      expect((await listFollows()).map((f) => f.summary.id)).toEqual(['acme-model-2999']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('refuses to follow a device the index does not have', async () => {
