@@ -174,7 +174,7 @@ class TokenTrieMatcher implements Matcher {
   private readonly maxTokenLength: number;
   private readonly rootChild: Int32Array;
   private readonly firstChild: Int32Array;
-  private readonly nodeToken: Int32Array;
+  private readonly nodeToken: Uint16Array | Int32Array;
   private readonly nodeEntryStart: Int32Array;
   private readonly entries: Int32Array;
   /**
@@ -242,12 +242,12 @@ class TokenTrieMatcher implements Matcher {
 
   // Article context as flags: device count + 1 (0 = not named), families and brands named; the touched
   // lists put them back to zero after each call.
-  private seen: Int32Array;
+  private seen: Uint16Array;
   private familySeen: Uint8Array;
   private brandSeen: Uint8Array;
   private touchedDevices: number[] = [];
   /** Per device, 1 + its slot in this call's list of distinct devices (zeroed again before returning). */
-  private outSlot: Int32Array;
+  private outSlot: Uint16Array | Int32Array;
   private outFamily: Uint8Array;
 
   private touchedFamilies: number[] = [];
@@ -299,7 +299,16 @@ class TokenTrieMatcher implements Matcher {
     this.maxTokenLength = longest;
     this.rootChild = base64ToInt32(c.rootChild);
     this.firstChild = base64ToInt32(c.firstChild);
-    this.nodeToken = base64ToInt32(c.nodeToken);
+    // Two bytes per node when token ids fit (14,000 tokens do). The root's token is -1 and becomes 0xffff:
+    // no child range includes the root.
+    const nodeToken = base64ToInt32(c.nodeToken);
+    let tokensFit = true;
+    for (let k = 1; k < nodeToken.length && tokensFit; k++) tokensFit = nodeToken[k]! >= 0 && nodeToken[k]! < 0xffff;
+    if (tokensFit) {
+      const narrowed = new Uint16Array(nodeToken.length);
+      narrowed.set(nodeToken); // modulo 2^16, as typed arrays convert
+      this.nodeToken = narrowed;
+    } else this.nodeToken = nodeToken;
     this.nodeEntryStart = base64ToInt32(c.nodeEntryStart);
     this.entries = base64ToInt32(c.entries);
     this.names = c.names;
@@ -336,8 +345,9 @@ class TokenTrieMatcher implements Matcher {
       }
       nodeMinLevel[n] = min | flags;
     }
-    this.seen = new Int32Array(this.deviceBrand.length);
-    this.outSlot = new Int32Array(this.deviceBrand.length);
+    // Counts only matter up to 255 (resolve's score), so two bytes each; a slot is below the device count.
+    this.seen = new Uint16Array(this.deviceBrand.length);
+    this.outSlot = this.deviceBrand.length < 0xffff ? new Uint16Array(this.deviceBrand.length) : new Int32Array(this.deviceBrand.length);
     this.outFamily = new Uint8Array(familyOffsets.length);
     this.familySeen = new Uint8Array(familyOffsets.length);
     this.brandSeen = new Uint8Array(this.brands.length);
@@ -635,7 +645,7 @@ class TokenTrieMatcher implements Matcher {
   private markDevice(d: number, n: number): void {
     const v = this.seen[d]!;
     if (v === 0) this.touchedDevices.push(d);
-    this.seen[d] = Math.min((v === 0 ? 1 : v) + n, 1 << 30);
+    this.seen[d] = Math.min((v === 0 ? 1 : v) + n, 0xffff);
     this.markFamily(this.deviceFamily[d]!);
     this.markBrand(this.deviceBrand[d]!);
   }
