@@ -1,4 +1,4 @@
-// SpecScout's IndexedDB: the device index, its name table, follows, settings and meta, in one
+// SpecScout's IndexedDB: the device index, follows, settings, meta and reading history, in one
 // versioned schema. Each upgrade step is a function of the old version so a database of any earlier
 // version upgrades in one versionchange transaction (IndexedDB aborts it whole if the worker dies).
 // A database that cannot be opened, or lacks a store, is rebuilt (keeping what of the reader's data can
@@ -8,7 +8,7 @@ import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransactio
 import type { Device } from '../core/schema';
 
 export const DB_NAME = 'specscout';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface FollowRecord {
   id: string;
@@ -19,13 +19,6 @@ export interface FollowRecord {
   snapshot: Device | null;
 }
 
-export interface NameRow {
-  /** Normalised name or code (core/names.ts). */
-  key: string;
-  id: string;
-  kind: string;
-}
-
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -33,7 +26,6 @@ export interface MetaRow {
 
 export interface SpecScoutDB extends DBSchema {
   devices: { key: string; value: Device; indexes: { brand: string } };
-  names: { key: [string, string]; value: NameRow; indexes: { key: string; id: string } };
   follows: { key: string; value: FollowRecord };
   settings: { key: string; value: MetaRow };
   meta: { key: string; value: MetaRow };
@@ -47,13 +39,22 @@ export interface SpecScoutDB extends DBSchema {
 
 type UpgradeTx = IDBPTransaction<SpecScoutDB, StoreNames<SpecScoutDB>[], 'versionchange'>;
 
+/**
+ * Versions 1 and 2 also had a table of names (normalised name or code -> device id), written on every
+ * install and never read: names are resolved by the compiled matcher. Writing its ~79,000 rows made a first
+ * install take about 11 s instead of under 3.
+ */
+interface WithNamesTable extends DBSchema {
+  names: { key: [string, string]; value: { key: string; id: string; kind: string }; indexes: { key: string; id: string } };
+}
+
 /** Upgrade steps: index i takes a database from version i to i + 1. Never edit a shipped step. */
 const UPGRADES: ((db: IDBPDatabase<SpecScoutDB>, tx: UpgradeTx) => void)[] = [
   // 0 -> 1: the first schema.
   (db) => {
     const devices = db.createObjectStore('devices', { keyPath: 'id' });
     devices.createIndex('brand', 'brand');
-    const names = db.createObjectStore('names', { keyPath: ['key', 'id'] });
+    const names = (db as unknown as IDBPDatabase<WithNamesTable>).createObjectStore('names', { keyPath: ['key', 'id'] });
     names.createIndex('key', 'key');
     names.createIndex('id', 'id');
     db.createObjectStore('follows', { keyPath: 'id' });
@@ -66,10 +67,15 @@ const UPGRADES: ((db: IDBPDatabase<SpecScoutDB>, tx: UpgradeTx) => void)[] = [
     reading.createIndex('deviceId', 'deviceId');
     reading.createIndex('seenAt', 'seenAt');
   },
+  // 2 -> 3: no names table (see WithNamesTable).
+  (db) => {
+    const legacy = db as unknown as IDBPDatabase<WithNamesTable>;
+    if (legacy.objectStoreNames.contains('names')) legacy.deleteObjectStore('names');
+  },
 ];
 
 /** Every store the current schema has; a database missing one is rebuilt. */
-export const STORE_NAMES: readonly StoreNames<SpecScoutDB>[] = ['devices', 'names', 'follows', 'settings', 'meta', 'reading'];
+export const STORE_NAMES: readonly StoreNames<SpecScoutDB>[] = ['devices', 'follows', 'settings', 'meta', 'reading'];
 
 export interface OpenOptions {
   /** Called after each upgrade step inside the versionchange transaction (tests abort here, as a killed worker would). */

@@ -1,6 +1,6 @@
 // The device index in IndexedDB: installed from the index shipped with the extension (on install, on
 // update, and on any start that finds it missing or older), replaced by feeds, read by every handler.
-// A replacement is one transaction over devices, names and meta: a worker killed mid-way leaves the
+// A replacement is one transaction over devices and meta: a worker killed mid-way leaves the
 // previous index whole, and follows (another store) are never touched. An update whose replacement was
 // interrupted completes on the next start: the package version that last checked the shipped index is kept
 // in the same transaction as the index, so a start under a newer package compares them again.
@@ -70,32 +70,30 @@ export async function fetchShippedIndex(): Promise<DeviceIndex> {
   return unpackIndex((await response.json()) as ShippedIndex);
 }
 
-/** Name rows for the exact look-up store: marketing name, name with brand, and every other name. */
-function nameRows(device: Device): { key: string; id: string; kind: string }[] {
-  const rows = new Map<string, string>();
-  const add = (name: string, kind: string) => {
+/**
+ * How many distinct names a device goes by (marketing name, name with brand, every other name), for the
+ * index's name count. Names are resolved by the compiled matcher, not from the database.
+ */
+function nameCountOf(device: Device): number {
+  const keys = new Set<string>();
+  for (const name of [device.name, `${device.brand} ${device.name}`, ...device.names.map((n) => n.name)]) {
     const key = nameKey(name);
-    if (key && !rows.has(key)) rows.set(key, kind);
-  };
-  add(device.name, 'official');
-  add(`${device.brand} ${device.name}`, 'official');
-  for (const n of device.names) add(n.name, n.kind);
-  return [...rows].map(([key, kind]) => ({ key, id: device.id, kind }));
+    if (key) keys.add(key);
+  }
+  return keys.size;
 }
 
 type Track = (request: Promise<unknown>) => void;
-type DeviceStore = IDBPObjectStore<SpecScoutDB, ('devices' | 'names' | 'meta')[], 'devices', 'readwrite'>;
-type NameStore = IDBPObjectStore<SpecScoutDB, ('devices' | 'names' | 'meta')[], 'names', 'readwrite'>;
+type DeviceStore = IDBPObjectStore<SpecScoutDB, ('devices' | 'meta')[], 'devices', 'readwrite'>;
 
 /**
- * Writes only the devices that changed between `before` and `after` (and their name rows); unchanged
- * records are the same objects (applyFeed keeps them) or equal once serialised. Returns the name count.
+ * Writes only the devices that changed between `before` and `after`; unchanged records are the same objects
+ * (applyFeed keeps them) or equal once serialised. Returns the name count.
  */
 async function writeDifferences(
   before: readonly Device[],
   after: readonly Device[],
   devices: DeviceStore,
-  names: NameStore,
   track: Track,
 ): Promise<number> {
   const old = new Map(before.map((d) => [d.id, d]));
@@ -108,17 +106,13 @@ async function writeDifferences(
   for (const device of after) {
     const previous = old.get(device.id);
     old.delete(device.id);
-    const rows = nameRows(device);
-    nameCount += rows.length;
+    nameCount += nameCountOf(device);
     if (previous === device || (previous && stableStringify(previous) === stableStringify(device))) continue;
-    if (previous) for (const row of nameRows(previous)) track((last = names.delete([row.key, row.id])));
     track((last = devices.put(device)));
-    for (const row of rows) track((last = names.put(row)));
     await breathe();
   }
   for (const removed of old.values()) {
     track((last = devices.delete(removed.id)));
-    for (const row of nameRows(removed)) track((last = names.delete([row.key, row.id])));
     await breathe();
   }
   return nameCount;
@@ -135,7 +129,7 @@ export async function replaceIndex(
   reason: 'install' | 'update' | 'feed' | 'repair',
   /**
    * The devices installed now, when the caller has them (a feed): then only what changed is written, in
-   * the same single transaction, instead of clearing and rewriting ~28,000 devices and ~79,000 names.
+   * the same single transaction, instead of clearing and rewriting ~28,000 devices.
    */
   installedDevices?: readonly Device[],
 ): Promise<InstalledIndexMeta> {
@@ -144,14 +138,13 @@ export async function replaceIndex(
   if (!isInstalledMeta(installedMeta)) return installFresh(index, source, reason);
   // Replacing an index: compare with what is installed and write only the differences, in one transaction.
   const before = installedDevices ?? (await db.getAll('devices'));
-  const tx = db.transaction(['devices', 'names', 'meta'], 'readwrite');
+  const tx = db.transaction(['devices', 'meta'], 'readwrite');
   let current: InstalledIndexMeta;
   let previous: InstalledIndexMeta | undefined;
   try {
     const previousValue = (await tx.objectStore('meta').get('index'))?.value;
     previous = isInstalledMeta(previousValue) ? previousValue : undefined;
     const devices = tx.objectStore('devices');
-    const names = tx.objectStore('names');
     let nameCount = 0;
     // Requests are queued without awaiting each one: IndexedDB runs them in order inside the transaction.
     // Each is also marked handled: after the first failure the rest reject with AbortError, which must not
@@ -161,7 +154,7 @@ export async function replaceIndex(
       request.catch(() => undefined);
       pending.push(request);
     };
-    nameCount = await writeDifferences(before, index.devices, devices, names, track);
+    nameCount = await writeDifferences(before, index.devices, devices, track);
     current = {
       version: index.version,
       builtFrom: index.builtFrom,
@@ -201,7 +194,7 @@ async function tellListeners(change: Parameters<IndexReplacedListener>[0]): Prom
 
 /**
  * The first install, when no index is installed: written in many short transactions rather than one long
- * one, so the reader's own writes (a follow, a setting) are never queued behind ~12 s of index writes.
+ * one, so the reader's own writes (a follow, a setting) are never queued behind seconds of index writes.
  * Atomic all the same where it matters: the `index` meta row that says "installed" is written last, so a
  * worker killed mid-way leaves "not installed" (reads keep coming from the shipped index in memory) and
  * the next start writes it again from the start. There was nothing before it to lose.
@@ -214,20 +207,14 @@ async function installFresh(
   const db = await getDB();
   let nameCount = 0;
   try {
-    const clear = db.transaction(['devices', 'names'], 'readwrite');
-    await Promise.all([clear.objectStore('devices').clear(), clear.objectStore('names').clear(), clear.done]);
+    await db.clear('devices');
     for (let start = 0; start < index.devices.length; start += WRITE_CHUNK) {
-      const tx = db.transaction(['devices', 'names'], 'readwrite');
+      const tx = db.transaction('devices', 'readwrite');
       // Handled here too: a put that throws (an aborted transaction) leaves the loop before `await tx.done`.
       tx.done.catch(() => undefined);
-      const devices = tx.objectStore('devices');
-      const names = tx.objectStore('names');
       for (const device of index.devices.slice(start, start + WRITE_CHUNK)) {
-        devices.put(device).catch(() => undefined);
-        for (const row of nameRows(device)) {
-          names.put(row).catch(() => undefined);
-          nameCount++;
-        }
+        tx.store.put(device).catch(() => undefined);
+        nameCount += nameCountOf(device);
       }
       await tx.done;
     }

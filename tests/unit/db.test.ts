@@ -15,7 +15,7 @@ async function makeVersion1(name: string) {
 describe('database schema', () => {
   it('creates every store on a fresh install', async () => {
     const db = await openSpecScoutDB('fresh');
-    expect([...db.objectStoreNames].sort()).toEqual(['devices', 'follows', 'meta', 'names', 'reading', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['devices', 'follows', 'meta', 'reading', 'settings']);
     expect(db.version).toBe(DB_VERSION);
     db.close();
   });

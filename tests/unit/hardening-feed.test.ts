@@ -24,7 +24,6 @@ async function state() {
   const db = await getDB();
   return {
     devices: await db.getAll('devices'),
-    names: await db.getAll('names'),
     index: (await db.get('meta', 'index'))?.value,
     follows: await db.getAll('follows'),
     told: (await db.get('meta', 'toldKeys'))?.value,

@@ -50,7 +50,6 @@ async function dbState() {
   const db = await getDB();
   return {
     devices: await db.getAll('devices'),
-    names: await db.count('names'),
     index: (await db.get('meta', 'index'))?.value,
     follows: await db.getAll('follows'),
     told: (await db.get('meta', 'toldKeys'))?.value,
