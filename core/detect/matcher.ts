@@ -459,8 +459,11 @@ class TokenTrieMatcher implements Matcher {
       let id = -1;
       i++;
       let end = i;
-      if (kind === C_PLUS) id = this.plusId;
-      else {
+      if (kind === C_PLUS) {
+        // "+Simple" (Positivo BGH): a name may start with the "+".
+        id = this.plusId;
+        if (id >= 0 && lastEnd !== start && rootChild[id] !== 0) nStarts = this.addStart(nStarts, count);
+      } else {
         let ignored = false;
         let k = 0;
         while (i < n) {

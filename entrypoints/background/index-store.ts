@@ -343,11 +343,14 @@ export async function getDevices(ids: readonly string[]): Promise<Device[]> {
  * store; from the database otherwise. For readers that run beside an install, like follows.
  */
 export async function peekDevices(ids: readonly string[]): Promise<(Device | undefined)[]> {
+  // The database first: an install that starts while it opens sets `interim` before the check below, and
+  // the transaction opens in the same turn as the check.
+  const db = await getDB();
   if (interim) {
     const source = interim;
     return ids.map((id) => source.get(id));
   }
-  const tx = (await getDB()).transaction('devices');
+  const tx = db.transaction('devices');
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
   await tx.done;
   return found;

@@ -50,6 +50,15 @@ describe('compiled matcher', () => {
     }
   });
 
+  it('starts a name on a "+" as on a word', () => {
+    const devices = [device({ id: 'acme-plus-simple', brand: 'Acme', name: '+Simple', names: [] })];
+    for (const m of [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })]) {
+      expect(ids(m, 'Acme launched it. The +Simple is cheap; the Acme +Simple too.')).toEqual([
+        '+Simple=acme-plus-simple', 'Acme +Simple=acme-plus-simple',
+      ]);
+    }
+  });
+
   it('reads a lower-case one-word name only as one word, and a codename only in opening quotes', () => {
     const devices = [device({ id: 'lowco-kb4', brand: 'lowco', name: 'kb4', names: [{ name: 'Honami', kind: 'codename' }] })];
     // The rules themselves, and the scan's shortcut that skips such words, both.
