@@ -195,6 +195,11 @@ class TokenTrieMatcher implements Matcher {
   private readonly wordFlags: Uint8Array;
   private readonly plusId: number;
   private brandIndex: Map<string, number> | null = null;
+  /**
+   * Per token: 1 for a product family word of a maker with WELL_KNOWN_MAKER devices ("galaxy", "pixel",
+   * "moto"). A name starting with one may be written in lower case ("my pixel 9 pro"), one level weaker.
+   */
+  private readonly lowerFamily: Uint8Array;
   /** Devices per brand index. */
   private readonly brandDevices: Int32Array;
   /** Bit per slot: lower-case words that may start a name (buildLowerStarts). */
@@ -354,6 +359,10 @@ class TokenTrieMatcher implements Matcher {
     this.plusId = this.lookup('plus', 0, 4);
     this.brandDevices = new Int32Array(this.brands.length);
     for (const b of this.deviceBrand) this.brandDevices[b]!++;
+    this.lowerFamily = new Uint8Array(this.vocabOffsets.length);
+    for (const [token, brand] of this.familyWordBrand) {
+      if (brand >= 0 ? this.brandDevices[brand]! >= WELL_KNOWN_MAKER : this.sharedFamilyOfKnownMaker(token, c.words.familyBrands)) this.lowerFamily[token] = 1;
+    }
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts());
   }
 
@@ -385,7 +394,8 @@ class TokenTrieMatcher implements Matcher {
         for (let k = nodeEntryStart[node]!; k < nodeEntryStart[node + 1]!; k++) {
           const info = entries[k * 3 + 1]!;
           if ((info & INFO_BRAND_ENTRY) !== 0) { if (this.brandInLowerCase(info, entries[k * 3]!)) found |= SPACED | GLUED; continue; }
-          if ((info & FIRST_UPPER) !== 0 || ((info >> 4) & 7) >= LEVEL_CODENAME) continue;
+          if (((info >> 4) & 7) >= LEVEL_CODENAME) continue;
+          if ((info & FIRST_UPPER) !== 0 && !(this.lowerFamily[t] === 1 && (info & 15) !== 3 && ((info >> 4) & 7) < LEVEL_WORD)) continue;
           if (depth === 1) found |= SPACED;
           else if ((info & 15) !== 3) found |= (info & INFO_SECOND_GLUED) !== 0 ? GLUED : SPACED | GLUED;
           else found |= ((info >> (CASE_SHIFT + 1)) & 1) !== 0 ? GLUED : SPACED;
@@ -839,6 +849,14 @@ class TokenTrieMatcher implements Matcher {
     return opensQuote(text, this.tStart[i]!);
   }
 
+  /** Whether a family word shared by several makers is a family word of one with WELL_KNOWN_MAKER devices. */
+  private sharedFamilyOfKnownMaker(token: number, pairs: readonly number[]): boolean {
+    for (let k = 0; k + 1 < pairs.length; k += 2) {
+      if (pairs[k] === token && this.brandDevices[pairs[k + 1]!]! >= WELL_KNOWN_MAKER) return true;
+    }
+    return false;
+  }
+
   /**
    * Whether a brand written in lower case still counts as the brand: when the maker spells it so ("vivo"),
    * or for a maker the index knows well ("motorola edge", "samsung galaxy"). The Play list's small makers
@@ -963,9 +981,11 @@ class TokenTrieMatcher implements Matcher {
       if (prevFamilyBrand >= 0 && prevFamilyBrand !== deviceBrand[d]) continue;
       let level = (info >> 4) & 7;
       const reason = info & 15;
-      // A name or code begins as it is spelled: "galaxy", "the new" or "a1" in running text start none.
-      // (A later word may differ in case, "Galaxy S24 ultra", at one level more.)
-      if (brand < 0 && (info & FIRST_UPPER) !== 0 && (tFlags[s]! & F_UPPER) === 0) continue;
+      // A name or code begins as it is spelled: "the new" or "a1" in running text start none. A big maker's
+      // family word may be written in lower case ("my pixel 9 pro"), and any later word ("Galaxy S24
+      // ultra"), at one level more (caseOk below).
+      if (brand < 0 && (info & FIRST_UPPER) !== 0 && (tFlags[s]! & F_UPPER) === 0 &&
+        !(reason !== 3 && level < LEVEL_WORD && this.lowerFamily[this.idAt(s)] === 1)) continue;
       // A name written as one word in lower case ("a4", "my87") is that word, not "a 4" or "my 87".
       if (brand < 0 && (info & INFO_SECOND_GLUED) !== 0 && (tFlags[s]! & F_UPPER) === 0 && e > s && (tFlags[s + 1]! & F_GLUED) === 0 &&
         reason !== 3) continue;

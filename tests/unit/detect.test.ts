@@ -99,8 +99,11 @@ describe('detect', () => {
     expect(await found(text)).toEqual([]);
   });
 
-  it('reads a big maker\'s name in lower case as its brand, but no name starts on a lower-case word spelled with a capital', async () => {
+  it('reads a big maker\'s name and family words in lower case, but no other name starts on a lower-case word spelled with a capital', async () => {
     expect(await found('An apple a day; the galaxy s24 ultra; sm-s928b.')).toEqual([]);
+    // A big maker's family word may be written in lower case, as comments often do, once the maker is named.
+    expect((await found('Google makes phones: my pixel 9 pro is great, the pixel density too.')).map((m) => m.text)).toEqual(['pixel 9 pro']);
+    expect(await found('The galaxy is vast, and its pixels are stars.')).toEqual([]);
     expect((await found('The motorola edge 50 pro and the samsung Galaxy S24 Ultra.')).map((m) => m.text))
       .toEqual(['motorola edge 50 pro', 'samsung Galaxy S24 Ultra']);
   });
