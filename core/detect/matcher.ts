@@ -360,8 +360,8 @@ class TokenTrieMatcher implements Matcher {
     this.brandDevices = new Int32Array(this.brands.length);
     for (const b of this.deviceBrand) this.brandDevices[b]!++;
     this.lowerFamily = new Uint8Array(this.vocabOffsets.length);
-    for (const [token, brand] of this.familyWordBrand) {
-      if (brand >= 0 ? this.brandDevices[brand]! >= WELL_KNOWN_MAKER : this.sharedFamilyOfKnownMaker(token, c.words.familyBrands)) this.lowerFamily[token] = 1;
+    for (let k = 0; k + 1 < c.words.familyBrands.length; k += 2) {
+      if (this.brandDevices[c.words.familyBrands[k + 1]!]! >= WELL_KNOWN_MAKER) this.lowerFamily[c.words.familyBrands[k]!] = 1;
     }
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts());
   }
@@ -421,9 +421,7 @@ class TokenTrieMatcher implements Matcher {
         if ((kinds[t]! & (glued ? GLUED : SPACED)) === 0) continue;
         const key = lowerStartKey(len, a, b, z, glued);
         const h = lowerStartMix(key);
-        for (const slot of [h >>> shift, Math.imul(h, 0x9e3779b1) >>> shift]) {
-          bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
-        }
+        for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
       }
     }
     return { bits, shift };
@@ -849,14 +847,6 @@ class TokenTrieMatcher implements Matcher {
     return opensQuote(text, this.tStart[i]!);
   }
 
-  /** Whether a family word shared by several makers is a family word of one with WELL_KNOWN_MAKER devices. */
-  private sharedFamilyOfKnownMaker(token: number, pairs: readonly number[]): boolean {
-    for (let k = 0; k + 1 < pairs.length; k += 2) {
-      if (pairs[k] === token && this.brandDevices[pairs[k + 1]!]! >= WELL_KNOWN_MAKER) return true;
-    }
-    return false;
-  }
-
   /**
    * Whether a brand written in lower case still counts as the brand: when the maker spells it so ("vivo"),
    * or for a maker the index knows well ("motorola edge", "samsung galaxy"). The Play list's small makers
@@ -1095,8 +1085,13 @@ function lowerStartKey(len: number, a: number, b: number, z: number, gluedNext: 
 function lowerStartHas(bits: Int32Array, shift: number, key: number): boolean {
   const h = lowerStartMix(key);
   const x = h >>> shift;
-  const y = Math.imul(h, 0x9e3779b1) >>> shift;
+  const y = lowerStartSecondSlot(h, shift);
   return (bits[x >>> 5]! & (1 << (x & 31))) !== 0 && (bits[y >>> 5]! & (1 << (y & 31))) !== 0;
+}
+
+/** The second of a word's two slots; the first is the mixed hash's top bits (h >>> shift). */
+function lowerStartSecondSlot(h: number, shift: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> shift;
 }
 
 /** Murmur3's finaliser: the key's fields are packed bits, which plain multiplication spreads badly. */
