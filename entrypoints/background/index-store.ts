@@ -11,7 +11,7 @@ import { stableStringify, unpackIndex, type ShippedIndex } from '../../core/feed
 import { nameKey } from '../../core/names';
 import { currentStatus } from '../../core/status';
 import { keySpecs } from '../../core/summary';
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import { abortQuietly, getDB, isQuotaError, recordStorageProblem, type SpecScoutDB } from '../../utils/db';
 import type { DeviceSummary } from '../../utils/protocol';
 
@@ -330,11 +330,16 @@ export async function getDevice(id: string): Promise<Device | undefined> {
 
 export async function getDevices(ids: readonly string[]): Promise<Device[]> {
   const source = await deviceSource();
-  if (source !== 'db') return ids.map((id) => source.get(id)).filter((d): d is Device => d !== undefined);
-  const db = await getDB();
+  const found = source !== 'db' ? ids.map((id) => source.get(id)) : await readStoredDevices(await getDB(), ids);
+  return found.filter((d): d is Device => d !== undefined);
+}
+
+/** The records of these ids in the database, in order, in one read transaction opened at the call. */
+async function readStoredDevices(db: IDBPDatabase<SpecScoutDB>, ids: readonly string[]): Promise<(Device | undefined)[]> {
   const tx = db.transaction('devices');
   const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return found.filter((d): d is Device => d !== undefined);
+  await tx.done;
+  return found;
 }
 
 /**
@@ -350,10 +355,7 @@ export async function peekDevices(ids: readonly string[]): Promise<(Device | und
     const source = interim;
     return ids.map((id) => source.get(id));
   }
-  const tx = db.transaction('devices');
-  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
-  await tx.done;
-  return found;
+  return readStoredDevices(db, ids);
 }
 
 export async function followedIds(): Promise<Set<string>> {
