@@ -10,6 +10,11 @@ function matcherOf(devices: Device[], options: MatcherOptions = {}): ReturnType<
   return loadMatcher(JSON.parse(JSON.stringify(compileMatcher(devices))), options);
 }
 
+/** The rules themselves (every word looked up) and the scan's shortcut that skips words, to test both. */
+function bothMatchers(devices: Device[]): ReturnType<typeof loadMatcher>[] {
+  return [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })];
+}
+
 const ids = (m: ReturnType<typeof loadMatcher>, text: string): string[] => m.detect(text).mentions.map((x) => `${x.text}=${x.deviceId}`);
 
 describe('compiled matcher', () => {
@@ -36,8 +41,7 @@ describe('compiled matcher', () => {
       device({ id: 'acme-a1', brand: 'Acme', name: 'Nova A1 Max', names: [{ name: 'AC-2041X', kind: 'code' }] }),
       device({ id: 'lowco-edge-9', brand: 'lowco', name: 'lowco edge 9', names: [] }),
     ];
-    // The rules themselves, and the scan's shortcut that skips such words, both.
-    for (const m of [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })]) {
+    for (const m of bothMatchers(devices)) {
       const disney = ids(m, 'The Fujitsu Disney Mobile on docomo F-07E is out. Turn it on docomo F-07E today.');
       expect(disney[0]).toBe('Fujitsu Disney Mobile on docomo F-07E=fujitsu-disney');
       expect(disney.filter((x) => /^(on|docomo) /i.test(x))).toEqual([]);
@@ -52,7 +56,7 @@ describe('compiled matcher', () => {
 
   it('starts a name on a "+" as on a word', () => {
     const devices = [device({ id: 'acme-plus-simple', brand: 'Acme', name: '+Simple', names: [] })];
-    for (const m of [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })]) {
+    for (const m of bothMatchers(devices)) {
       expect(ids(m, 'Acme launched it. The +Simple is cheap; the Acme +Simple too.')).toEqual([
         '+Simple=acme-plus-simple', 'Acme +Simple=acme-plus-simple',
       ]);
@@ -61,8 +65,7 @@ describe('compiled matcher', () => {
 
   it('reads a lower-case one-word name only as one word, and a codename only in opening quotes', () => {
     const devices = [device({ id: 'lowco-kb4', brand: 'lowco', name: 'kb4', names: [{ name: 'Honami', kind: 'codename' }] })];
-    // The rules themselves, and the scan's shortcut that skips such words, both.
-    for (const m of [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })]) {
+    for (const m of bothMatchers(devices)) {
       expect(ids(m, 'Lowco makes the kb4; a kb 4 is something else.')).toEqual(['kb4=lowco-kb4']);
       // "whale's'Honami'": the quote glued to "whale" is an apostrophe, so it opens nothing.
       expect(ids(m, "Lowco's 'Honami' is out, not the whale's'Honami'.")).toEqual(['Honami=lowco-kb4']);

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DeviceIndex } from '../../core/schema';
-import { closeDB, getDB } from '../../utils/db';
-import { acmePhone } from './acme-devices';
+import { closeDB } from '../../utils/db';
+import { acmePhone, storedIndexState } from './acme-devices';
 import { saveSettings } from '../../utils/settings';
 import { onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
 import { afterIndexReplaced, setFollow } from '../../entrypoints/background/follows';
@@ -20,16 +20,7 @@ onIndexReplaced(() => afterIndexReplaced());
 
 const phone = acmePhone;
 
-async function state() {
-  const db = await getDB();
-  return {
-    devices: await db.getAll('devices'),
-    index: (await db.get('meta', 'index'))?.value,
-    follows: await db.getAll('follows'),
-    told: (await db.get('meta', 'toldKeys'))?.value,
-    settings: await db.getAll('settings'),
-  };
-}
+const state = storedIndexState;
 
 function serve(body: string): typeof fetch {
   return (async () => new Response(body, { status: 200 })) as typeof fetch;

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Device, DeviceIndex } from '../../core/schema';
 import { DEFAULT_FEED_LIMITS } from '../../core/feed';
-import { closeDB, getDB } from '../../utils/db';
+import { closeDB } from '../../utils/db';
+import { storedIndexState } from './acme-devices';
 import { saveSettings } from '../../utils/settings';
 import { onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
 import { afterIndexReplaced, listFollows, setFollow } from '../../entrypoints/background/follows';
@@ -45,16 +46,7 @@ function fakeFetch(serve: () => Served, seen: Headers[] = []): typeof fetch {
   }) as typeof fetch;
 }
 
-/** Everything a bad feed must leave alone. */
-async function dbState() {
-  const db = await getDB();
-  return {
-    devices: await db.getAll('devices'),
-    index: (await db.get('meta', 'index'))?.value,
-    follows: await db.getAll('follows'),
-    told: (await db.get('meta', 'toldKeys'))?.value,
-  };
-}
+const dbState = storedIndexState;
 
 beforeEach(async () => {
   await closeDB();
