@@ -25,7 +25,9 @@ export function buildManifest(browser: string) {
       },
     },
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
+      // 'wasm-unsafe-eval' lets the worker compile WebAssembly, and nothing else: the word scanner of
+      // detection (core/detect/scan.wat), shipped inside the extension's own script. Eval stays forbidden.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
     ...(browser === 'firefox'
       ? {

@@ -108,6 +108,8 @@ export interface IndexInfo {
   builtFrom: string;
   sources: { name: string; licence: string }[];
   lastUpdate?: UpdateReport;
+  /** How the worker's detection cuts text into words; absent when the matcher could not load. */
+  scanner?: 'webassembly' | 'javascript';
 }
 
 export interface ToBackground {

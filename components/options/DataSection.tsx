@@ -35,6 +35,12 @@ function IndexInfoView() {
         <dd>{t('optionsIndexSizeValue', [info.devices.toLocaleString(), info.names.toLocaleString()])}</dd>
         <dt>{t('optionsLastUpdate')}</dt>
         <dd>{info.lastUpdate ? <Report report={info.lastUpdate} /> : t('optionsNoUpdateYet')}</dd>
+        {info.scanner ? (
+          <>
+            <dt>{t('optionsScanner')}</dt>
+            <dd>{t(info.scanner === 'webassembly' ? 'optionsScannerWasm' : 'optionsScannerJs')}</dd>
+          </>
+        ) : null}
       </dl>
       <h3>{t('optionsSources')}</h3>
       <ul class="app-list app-small">

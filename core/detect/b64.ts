@@ -21,7 +21,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-export function base64ToBytes(s: string): Uint8Array {
+export function base64ToBytes(s: string): Uint8Array<ArrayBuffer> {
   let len = s.length;
   while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
   const out = new Uint8Array((len * 3) >> 2);

@@ -2,7 +2,7 @@
 // compileMatcher runs at build time (scripts/build-index.ts); loadMatcher and detect run in the worker.
 
 export type { MatchReason } from './names';
-export type { Mention, ArticleContext, Matcher } from './matcher';
+export type { Mention, ArticleContext, Matcher, ScannerInfo } from './matcher';
 export type { CompiledMatcher } from './compile';
 export { compileMatcher, MATCHER_FORMAT, indexStamp } from './compile';
 export { loadMatcher, type MatcherOptions } from './matcher';

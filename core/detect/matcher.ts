@@ -1,9 +1,10 @@
-// The scanner: one pass over the text cuts it into tokens (chars.ts) and looks each up in the compiled
-// vocabulary; names are then found by walking the token trie from every word start, and each candidate is
-// kept or dropped by the context rules of names.ts, using what the article named elsewhere.
+// The scanner: one pass over the text cuts it into tokens (chars.ts) and looks up those that may start a
+// name in the compiled vocabulary; names are then found by walking the token trie from every such start,
+// and each candidate is kept or dropped by the context rules of names.ts, using what the article named
+// elsewhere. The pass runs in WebAssembly where it can (scan.wat, wasm-scan.ts) and in JavaScript
+// otherwise (scanJs); the two cut the same tokens.
 //
-// Cost is linear in the text: the scan reads each character once (one table load and compare) and hashes a
-// token in constant time; candidates, context and choices live in typed arrays reused between calls, so a
+// Cost is linear in the text: the scan reads each character once and hashes a token in constant time; candidates, context and choices live in typed arrays reused between calls, so a
 // word that matches nothing allocates nothing; context is flag arrays indexed by device, family and brand
 // (O(1) per test, reset through touched lists); overlaps are settled by one counting sort (level, then length) and
 // a per-token "taken" mark.
@@ -14,6 +15,8 @@ import * as compile from './compile';
 import type { CompiledMatcher } from './compile';
 import * as names from './names';
 import type { MatchReason } from './names';
+import * as wasmScan from './wasm-scan';
+import type { WasmScan, WasmScanner } from './wasm-scan';
 
 export interface Mention {
   start: number;
@@ -37,8 +40,17 @@ export interface ArticleContext {
   devices: Record<string, number>;
 }
 
+/** How a matcher cuts text into words (see wasm-scan.ts). */
+export interface ScannerInfo {
+  /** WebAssembly (scan.wat), or JavaScript where WebAssembly cannot run or was not asked for. */
+  kind: 'webassembly' | 'javascript';
+  /** Bytes of WebAssembly memory the scanner holds (0 for JavaScript). */
+  memoryBytes: number;
+}
+
 export interface Matcher {
   detect(text: string, context?: ArticleContext): { mentions: Mention[]; context: ArticleContext };
+  scanner(): ScannerInfo;
 }
 
 // Local copies: imported bindings can compile to property reads on a module object (CommonJS
@@ -71,6 +83,20 @@ const LEVEL_WORD = names.LEVEL_WORD;
 const LEVEL_CODENAME = names.LEVEL_CODENAME;
 const LEVEL_NEVER = names.LEVEL_NEVER;
 const REASONS = names.REASONS;
+const LIST_GLUED_NEXT = wasmScan.LIST_GLUED_NEXT;
+const LIST_NON_ASCII = wasmScan.LIST_NON_ASCII;
+const LIST_IGNORED = wasmScan.LIST_IGNORED;
+const LIST_START_TABLE = wasmScan.LIST_START_TABLE;
+const LIST_CLASS_SHIFT = wasmScan.LIST_CLASS_SHIFT;
+
+/** FOLD of the ASCII bytes (chars.ts never changes them), for lookups from the UTF-8 bytes. */
+const BYTE_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) BYTE_FOLD[c] = FOLD[c]!;
+/** lowerStartKinds: the word may start a name with a break after it, or glued to a letter or digit. */
+const START_SPACED = 1;
+const START_GLUED = 2;
+/** Key bit of the capitalised words and numbers in the WebAssembly scan's starts table (buildUpperStarts). */
+const UPPER_START_KEY = 1 << 28;
 
 /** tId of a token the scan did not look up (see idAt). */
 const UNKNOWN = -2;
@@ -79,6 +105,8 @@ const F_GLUED = 1;
 const F_UPPER = 2;
 /** Punctuation other than spaces, hyphens and brackets stands before the token: a name cannot span it. */
 const F_BREAK = 4;
+/** WebAssembly scan: the token has characters outside ASCII or ignorable ones, so its bytes are not its text. */
+const F_WIDE = 8;
 
 /** Bits of wordFlags, per token id: the function words the rules look at. */
 const W_DETERMINER = 1;
@@ -108,11 +136,18 @@ export interface MatcherOptions {
    * the tests compare the two.
    */
   lookUpEveryWord?: boolean;
+  /**
+   * Cut the text into tokens in JavaScript even where WebAssembly runs (scan.wat): same tokens, slower.
+   * The tests compare the two.
+   */
+  javaScriptScan?: boolean;
+  /** WebAssembly memory kept between calls (default 32 MB); a call that needed more lets it go after. */
+  scannerMemoryKept?: number;
 }
 
 export function loadMatcher(compiled: CompiledMatcher, options: MatcherOptions = {}): Matcher {
   if (compiled.format !== MATCHER_FORMAT) throw new Error(`unknown matcher format ${String(compiled.format)}`);
-  return new TokenTrieMatcher(compiled, options.lookUpEveryWord === true);
+  return new TokenTrieMatcher(compiled, options);
 }
 
 /** Exact-string lookup over a concatenated list, built on first use; no per-string allocation. */
@@ -216,6 +251,9 @@ class TokenTrieMatcher implements Matcher {
   private tEnd = new Int32Array(256);
   private tId = new Int32Array(256);
   private tFlags = new Uint8Array(256);
+  /** WebAssembly scan: each token's first byte in `bytes`, the text's UTF-8 (null after the JavaScript scan). */
+  private tByte: Int32Array | null = null;
+  private bytes = new Uint8Array(0);
   /** Tokens the scan looked up that start some name (not glued to the word before), in text order. */
   private starts = new Int32Array(256);
   private nStarts = 0;
@@ -261,7 +299,13 @@ class TokenTrieMatcher implements Matcher {
   private brandHits = new Int32Array(64);
   private nBrandHits = 0;
 
-  constructor(c: CompiledMatcher, private readonly lookUpEveryWord: boolean) {
+  /** The WebAssembly scanner, or null where it cannot run (then scanJs cuts the tokens). */
+  private readonly wasm: WasmScanner | null;
+
+  private readonly lookUpEveryWord: boolean;
+
+  constructor(c: CompiledMatcher, options: MatcherOptions) {
+    this.lookUpEveryWord = options.lookUpEveryWord === true;
     this.vocab = c.vocab;
     this.vocabOffsets = base64ToInt32(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
@@ -363,7 +407,11 @@ class TokenTrieMatcher implements Matcher {
     for (let k = 0; k + 1 < c.words.familyBrands.length; k += 2) {
       if (this.brandDevices[c.words.familyBrands[k + 1]!]! >= WELL_KNOWN_MAKER) this.lowerFamily[c.words.familyBrands[k]!] = 1;
     }
-    ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts());
+    const kinds = this.lowerStartKinds();
+    ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts(kinds));
+    this.wasm = options.javaScriptScan === true ? null : wasmScan.WasmScanner.create({
+      lower: this.lowerStarts, lowerShift: this.lowerStartShift, ...this.buildUpperStarts(),
+    }, options.scannerMemoryKept);
   }
 
   /**
@@ -374,14 +422,46 @@ class TokenTrieMatcher implements Matcher {
    * "motorola edge"); codenames need a quote before (checked apart). A one-word name, a code's unglued
    * second word, or a brand, needs a break after the word; a code's glued second word needs none.
    */
-  private buildLowerStarts(): { bits: Int32Array; shift: number } {
+  private buildLowerStarts(kinds: Uint8Array): { bits: Int32Array; shift: number } {
+    const { vocab, vocabOffsets } = this;
+    const tokens = vocabOffsets.length - 1;
+    let keys = 0;
+    for (let t = 0; t < tokens; t++) {
+      if ((kinds[t]! & START_SPACED) !== 0) keys++;
+      if ((kinds[t]! & START_GLUED) !== 0) keys++;
+    }
+    // About 64 bits per word, two per word: one word in a thousand passes for nothing; 8 KB for the index.
+    let shift = 22;
+    while (shift > 12 && 1 << (32 - shift) < keys * 64) shift--;
+    const bits = new Int32Array((1 << (32 - shift)) >>> 5);
+    for (let t = 0; t < tokens; t++) {
+      if (kinds[t] === 0) continue;
+      const from = vocabOffsets[t]!;
+      const len = vocabOffsets[t + 1]! - from;
+      const a = vocab.charCodeAt(from);
+      const b = len > 1 ? vocab.charCodeAt(from + 1) : 0;
+      const z = vocab.charCodeAt(from + len - 1);
+      for (const glued of [false, true]) {
+        if ((kinds[t]! & (glued ? START_GLUED : START_SPACED)) === 0) continue;
+        const key = lowerStartKey(len, a, b, z, glued);
+        const h = lowerStartMix(key);
+        for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+      }
+    }
+    return { bits, shift };
+  }
+
+  /**
+   * Per token: START_SPACED if, written in lower case with a break after it, it may start a name; START_GLUED
+   * if it may when a letter or digit follows without a break (see buildLowerStarts).
+   */
+  private lowerStartKinds(): Uint8Array {
     const { rootChild, firstChild, nodeEntryStart, entries, vocab, vocabOffsets } = this;
-    const SPACED = 1;
-    const GLUED = 2;
+    const SPACED = START_SPACED;
+    const GLUED = START_GLUED;
     const tokens = vocabOffsets.length - 1;
     const kinds = new Uint8Array(tokens);
     const stack: number[] = [];
-    let keys = 0;
     for (let t = 0; t < tokens; t++) {
       const root = rootChild[t]!;
       if (root === 0 || CLASS[vocab.charCodeAt(vocabOffsets[t]!)] !== C_LOWER) continue;
@@ -403,28 +483,33 @@ class TokenTrieMatcher implements Matcher {
         for (let c = firstChild[node]!; c < firstChild[node + 1]!; c++) stack.push(c, depth + 1);
       }
       kinds[t] = found;
-      if ((found & SPACED) !== 0) keys++;
-      if ((found & GLUED) !== 0) keys++;
     }
-    // About 64 bits per word, two per word: one word in a thousand passes for nothing; 8 KB for the index.
+    return kinds;
+  }
+
+  /**
+   * For the WebAssembly scan: the words that start some name (a root in the trie), keyed as lowerStarts
+   * with bit 28 set, so that a capitalised word or a number that starts none is not looked up while
+   * scanning (the rules look it up if they ask about it, idAt). Two bits per word, about 32 bits a word.
+   */
+  private buildUpperStarts(): { upper: Int32Array; upperShift: number } {
+    const { rootChild, vocab, vocabOffsets } = this;
+    const tokens = vocabOffsets.length - 1;
+    let keys = 0;
+    for (let t = 0; t < tokens; t++) if (rootChild[t] !== 0) keys++;
     let shift = 22;
-    while (shift > 12 && 1 << (32 - shift) < keys * 64) shift--;
+    while (shift > 12 && 1 << (32 - shift) < keys * 32) shift--;
     const bits = new Int32Array((1 << (32 - shift)) >>> 5);
     for (let t = 0; t < tokens; t++) {
-      if (kinds[t] === 0) continue;
+      if (rootChild[t] === 0) continue;
       const from = vocabOffsets[t]!;
       const len = vocabOffsets[t + 1]! - from;
-      const a = vocab.charCodeAt(from);
-      const b = len > 1 ? vocab.charCodeAt(from + 1) : 0;
-      const z = vocab.charCodeAt(from + len - 1);
-      for (const glued of [false, true]) {
-        if ((kinds[t]! & (glued ? GLUED : SPACED)) === 0) continue;
-        const key = lowerStartKey(len, a, b, z, glued);
-        const h = lowerStartMix(key);
-        for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
-      }
+      const key = lowerStartKey(len, vocab.charCodeAt(from), len > 1 ? vocab.charCodeAt(from + 1) : 0,
+        vocab.charCodeAt(from + len - 1), false) | UPPER_START_KEY;
+      const h = lowerStartMix(key);
+      for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
     }
-    return { bits, shift };
+    return { upper: bits, upperShift: shift };
   }
 
   private growTokens(): void {
@@ -436,12 +521,78 @@ class TokenTrieMatcher implements Matcher {
   }
 
   /**
-   * Cuts the text into tokens (see chars.ts); returns the token count. The hot loop of detection: one table
-   * load and compare per character to find a token's end. A token that may start a name (a capitalised
-   * word, a number, a lower-case word in lowerStarts) is looked up at once, by a constant-time hash and
-   * one table probe; the rest wait until the rules ask about them (idAt).
+   * Cuts the text into tokens (see chars.ts) into tStart/tEnd/tId/tFlags and lists the starts; returns the
+   * token count. A token that may start a name (a capitalised word, a number, a lower-case word in
+   * lowerStarts) is looked up at once, by a constant-time hash and one table probe; the rest wait until the
+   * rules ask about them (idAt).
    */
   private scan(text: string): number {
+    return this.wasm ? this.scanWasm(text, this.wasm) : this.scanJs(text);
+  }
+
+  /**
+   * scan in WebAssembly (scan.wat): it cuts the tokens and lists those the scan must decide on (capitalised
+   * words, numbers, lower-case words lowerStarts may hold, tokens with characters outside ASCII); the
+   * decisions and lookups are made here, as scanJs makes them.
+   */
+  private scanWasm(text: string, wasm: WasmScanner): number {
+    const out = wasm.scan(text, this.lookUpEveryWord);
+    this.tStart = out.tStart;
+    this.tEnd = out.tEnd;
+    this.tId = out.tId;
+    this.tFlags = out.tFlags;
+    this.tByte = out.tByte;
+    this.bytes = out.bytes;
+    this.nStarts = this.decideListed(text, out);
+    return out.count;
+  }
+
+  /** The lookups of scanWasm, for the tokens the module listed; returns the count of starts. */
+  private decideListed(text: string, out: WasmScan): number {
+    const { list, nList, bytes, tStart, tEnd, tId, tFlags } = out;
+    // Everything the loop reads from `this`, read once: a property read in a branch that rarely runs has no
+    // type feedback, and reaching it made V8 drop the optimised loop again and again.
+    const { rootChild, lookUpEveryWord, plusId, lowerStarts, lowerStartShift } = this;
+    let nStarts = 0;
+    for (let q = 0; q < nList * 3; q += 3) {
+      const k = list[q]!;
+      const firstByte = list[q + 1]!;
+      const info = list[q + 2]!;
+      const start = tStart[k]!;
+      const glued = (tFlags[k]! & F_GLUED) !== 0;
+      const cls = (info >> LIST_CLASS_SHIFT) & 7;
+      let id: number;
+      if (cls === C_PLUS) id = plusId;
+      else if ((info & LIST_IGNORED) !== 0) {
+        let end = tEnd[k]!;
+        while (CLASS[text.charCodeAt(end - 1)] === C_IGNORE) end--;
+        tEnd[k] = end;
+        id = cls === C_OTHER ? -1 : this.lookupIgnoring(text, start, end);
+      } else {
+        const end = tEnd[k]!;
+        const ascii = (info & LIST_NON_ASCII) === 0;
+        let look = lookUpEveryWord || (!glued && cls !== C_LOWER);
+        if (!look && !glued) {
+          look = ascii
+            ? (info & LIST_START_TABLE) !== 0
+            : lowerStartHas(lowerStarts, lowerStartShift, lowerStartKey(end - start, FOLD[text.charCodeAt(start)]!,
+              end - start > 1 ? FOLD[text.charCodeAt(start + 1)]! : 0, FOLD[text.charCodeAt(end - 1)]!, (info & LIST_GLUED_NEXT) !== 0));
+          if (!look) look = opensQuote(text, start);
+        }
+        if (!look) continue;
+        id = ascii ? this.lookupBytes(bytes, firstByte, firstByte + end - start) : this.lookup(text, start, end);
+      }
+      tId[k] = id;
+      if (!glued && id >= 0 && rootChild[id] !== 0) nStarts = this.addStart(nStarts, k);
+    }
+    return nStarts;
+  }
+
+  /**
+   * scan in JavaScript, where WebAssembly cannot run: one table load and compare per character to find a
+   * token's end, and the lookups as it goes.
+   */
+  private scanJs(text: string): number {
     const n = text.length;
     const K = KIND;
     const { rootChild, lowerStarts, lowerStartShift, lookUpEveryWord } = this;
@@ -539,7 +690,12 @@ class TokenTrieMatcher implements Matcher {
   private idAt(j: number): number {
     const id = this.tId[j]!;
     if (id !== UNKNOWN) return id;
-    const found = this.lookup(this.text, this.tStart[j]!, this.tEnd[j]!);
+    const { tByte } = this;
+    // From the UTF-8 bytes where the WebAssembly scan left them and the token is ASCII: cheaper than
+    // charCodeAt on a sliced string.
+    const found = tByte !== null && (this.tFlags[j]! & F_WIDE) === 0
+      ? this.lookupBytes(this.bytes, tByte[j]!, tByte[j]! + this.tEnd[j]! - this.tStart[j]!)
+      : this.lookup(this.text, this.tStart[j]!, this.tEnd[j]!);
     this.tId[j] = found;
     return found;
   }
@@ -560,6 +716,47 @@ class TokenTrieMatcher implements Matcher {
       const v = shortSlots[slot * 2 + 1]!;
       if (v === 0) return -1;
       if (shortSlots[slot * 2] === key) return v - 1;
+    }
+  }
+
+  /** lookup of an ASCII token from the UTF-8 bytes b[start..end). */
+  private lookupBytes(b: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const FB = BYTE_FOLD;
+    if (len > 4) return this.lookupLongBytes(b, start, end);
+    let key = len;
+    for (let j = start; j < end; j++) key = (key << 7) | FB[b[j]!]!;
+    const { shortSlots, shortMask } = this;
+    for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
+      const v = shortSlots[slot * 2 + 1]!;
+      if (v === 0) return -1;
+      if (shortSlots[slot * 2] === key) return v - 1;
+    }
+  }
+
+  private lookupLongBytes(b: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const FB = BYTE_FOLD;
+    if (len > this.maxTokenLength) return -1;
+    const last = end - 1;
+    let h = Math.imul(HASH_SEED ^ len, 16777619);
+    h = Math.imul(h ^ FB[b[start]!]!, 16777619);
+    h = Math.imul(h ^ FB[b[start + 1]!]!, 16777619);
+    h = Math.imul(h ^ FB[b[start + (len >> 1)]!]!, 16777619);
+    h = Math.imul(h ^ FB[b[last - 1]!]!, 16777619);
+    h = Math.imul(h ^ FB[b[last]!]!, 16777619);
+    h ^= h >>> 16;
+    const { vocabSlots, vocabOffsets, vocab, vocabMask } = this;
+    for (let slot = h & vocabMask; ; slot = (slot + 1) & vocabMask) {
+      const v = vocabSlots[slot * 2 + 1]!;
+      if (v === 0) return -1;
+      if (vocabSlots[slot * 2] !== h) continue;
+      const cand = v - 1;
+      const vs = vocabOffsets[cand]!;
+      if (vocabOffsets[cand + 1]! - vs !== len) continue;
+      let j = start;
+      for (let k = vs; j < end; j++, k++) if (FB[b[j]!] !== vocab.charCodeAt(k)) break;
+      if (j === end) return cand;
     }
   }
 
@@ -678,6 +875,10 @@ class TokenTrieMatcher implements Matcher {
     this.touchedBrands.length = 0;
   }
 
+  scanner(): ScannerInfo {
+    return this.wasm ? { kind: 'webassembly', memoryBytes: this.wasm.memoryBytes() } : { kind: 'javascript', memoryBytes: 0 };
+  }
+
   detect(text: string, context?: ArticleContext): { mentions: Mention[]; context: ArticleContext } {
     try {
       this.text = text;
@@ -685,6 +886,15 @@ class TokenTrieMatcher implements Matcher {
     } finally {
       this.text = '';
       this.resetContext();
+      if (this.wasm?.release()) {
+        // Views of the memory let go: fresh token arrays (the next scan replaces them anyway).
+        this.tStart = new Int32Array(256);
+        this.tEnd = new Int32Array(256);
+        this.tId = new Int32Array(256);
+        this.tFlags = new Uint8Array(256);
+        this.tByte = null;
+        this.bytes = new Uint8Array(0);
+      }
     }
   }
 

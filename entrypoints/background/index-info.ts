@@ -2,6 +2,7 @@
 import { getMeta, readStorageProblems } from '../../utils/db';
 import type { IndexInfo, UpdateReport } from '../../utils/protocol';
 import { ensureIndex, type InstalledIndexMeta } from './index-store';
+import { getMatcher } from './matcher-host';
 
 /** Where the shipped records come from, and under which licence each may be shared. */
 export const INDEX_SOURCES: IndexInfo['sources'] = [
@@ -16,6 +17,7 @@ export async function getIndexInfo(): Promise<IndexInfo> {
   const lastFeed = await getMeta<UpdateReport>('lastUpdate').catch(() => undefined);
   // A storage problem (full disk, rebuilt database) newer than the last feed report is what the reader sees.
   const problem = (await readStorageProblems()).at(-1);
+  const scanner = (await getMatcher().catch(() => null))?.scanner().kind;
   const lastUpdate: UpdateReport | undefined =
     problem && (!lastFeed || problem.at > lastFeed.at) ? { at: problem.at, source: 'storage', ok: false, message: problem.message } : lastFeed;
   return {
@@ -25,5 +27,6 @@ export async function getIndexInfo(): Promise<IndexInfo> {
     builtFrom: installed?.builtFrom ?? (await getMeta<string>('indexBuiltFrom')) ?? '',
     sources: INDEX_SOURCES,
     ...(lastUpdate ? { lastUpdate } : {}),
+    ...(scanner ? { scanner } : {}),
   };
 }

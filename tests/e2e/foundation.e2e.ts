@@ -1,5 +1,6 @@
 // The foundation, in real Chromium: the extension loads, its content script runs on a default news
-// site's host, the worker answers a typed message, and the popup and options pages render.
+// site's host, the worker answers a typed message and detects in WebAssembly, and the popup and options
+// pages render.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from './browser';
 
@@ -27,6 +28,14 @@ describe('the built extension in Chromium', () => {
     await page.goto(`${session.server.origin}/plain.html`);
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => CSS.highlights.has('specscout'))).toBe(false);
+  });
+
+  it('detects in WebAssembly: the CSP lets the worker compile its word scanner', async () => {
+    const options = await session.openOptions();
+    const reply = await options.evaluate(async () =>
+      (await chrome.runtime.sendMessage({ specscout: 1, type: 'getIndexInfo', data: {} })) as { ok: boolean; value?: { scanner?: string } });
+    expect(reply.value?.scanner).toBe('webassembly');
+    await expect.poll(() => options.getByText('WebAssembly (fast)').count(), { timeout: 20_000 }).toBe(1);
   });
 
   it('renders the popup and the options page', async () => {

@@ -10,9 +10,15 @@ function matcherOf(devices: Device[], options: MatcherOptions = {}): ReturnType<
   return loadMatcher(JSON.parse(JSON.stringify(compileMatcher(devices))), options);
 }
 
-/** The rules themselves (every word looked up) and the scan's shortcut that skips words, to test both. */
+/**
+ * The rules themselves (every word looked up) and the scan's shortcut that skips words, each with the
+ * WebAssembly scan and the JavaScript one, to test all four.
+ */
 function bothMatchers(devices: Device[]): ReturnType<typeof loadMatcher>[] {
-  return [matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true })];
+  return [
+    matcherOf(devices), matcherOf(devices, { lookUpEveryWord: true }),
+    matcherOf(devices, { javaScriptScan: true }), matcherOf(devices, { lookUpEveryWord: true, javaScriptScan: true }),
+  ];
 }
 
 const ids = (m: ReturnType<typeof loadMatcher>, text: string): string[] => m.detect(text).mentions.map((x) => `${x.text}=${x.deviceId}`);

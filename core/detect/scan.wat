@@ -1,0 +1,463 @@
+;; The token scanner of matcher.ts in WebAssembly, over the text's UTF-8 bytes. Cutting a page into words is
+;; most of detection's time, and a JavaScript loop pays a charCodeAt, a table load and a bounds check per
+;; character and a mispredicted branch per word; here sixty-four bytes at a time become bit masks, and the
+;; words are read off the masks. matcher.ts scanJs is the reference: both cut the same tokens and flag them
+;; alike, and every token scanJs would look up is listed here (tests/unit/detect-wasm.test.ts compares them).
+;; Assembled into scan-wasm.ts by `npm run build:wasm`.
+;;
+;; In:  the text's UTF-8 at $bytes ($n bytes, then 64 zero bytes); the starts tables at $bits (lower-case
+;;      words, matcher.ts lowerStarts) and $upperBits (capitalised words and numbers), $shift/$upperShift
+;;      their sizes (see lowerStartHas).
+;; Out: per token, at $tStart/$tEnd (i32 string offsets), $tId (i32: -1 other script, -2 not looked up),
+;;      $tByte (i32: its first byte) and $tFlags (u8: 1 glued, 2 upper, 4 break before, 8 characters outside
+;;      ASCII or ignorable ones inside, so its bytes are not its text); and $list, three i32 per token the
+;;      matcher decides on and looks up: token index, its first byte, LIST_* bits (wasm-scan.ts).
+;; Returns 0 when the text is done, 1 when $cap tokens are stored: the caller makes room and calls again
+;; (the state is kept in the globals, at the start of the token that did not fit).
+;;
+;; Fixed tables, written by the caller at load (chars.ts for ASCII):
+;;   0..127 KIND, 256..383 CLASS, 384..511 FOLD, 512..639 1 for the separators a name may span (gapChar).
+;; Characters outside ASCII are classified by the caller (classOf: chars.ts charClass of the code unit).
+(module
+  (import "env" "classOf" (func $classOf (param i32) (result i32)))
+  (memory (export "memory") 1)
+  (global $n (export "n") (mut i32) (i32.const 0))
+  (global $bytes (export "bytes") (mut i32) (i32.const 0))
+  (global $tStart (export "tStart") (mut i32) (i32.const 0))
+  (global $tEnd (export "tEnd") (mut i32) (i32.const 0))
+  (global $tId (export "tId") (mut i32) (i32.const 0))
+  (global $tFlags (export "tFlags") (mut i32) (i32.const 0))
+  (global $tByte (export "tByte") (mut i32) (i32.const 0))
+  (global $list (export "list") (mut i32) (i32.const 0))
+  (global $cap (export "cap") (mut i32) (i32.const 0))
+  (global $every (export "every") (mut i32) (i32.const 0))
+  (global $bits (export "bits") (mut i32) (i32.const 0))
+  (global $shift (export "shift") (mut i32) (i32.const 0))
+  (global $upperBits (export "upperBits") (mut i32) (i32.const 0))
+  (global $upperShift (export "upperShift") (mut i32) (i32.const 0))
+  ;; Scan state: byte position, bytes beyond one per code unit so far, tokens, list entries, end of the
+  ;; last token (string offset), break flag of the separators since.
+  (global $i (export "i") (mut i32) (i32.const 0))
+  (global $extra (export "extra") (mut i32) (i32.const 0))
+  (global $count (export "count") (mut i32) (i32.const 0))
+  (global $nList (export "nList") (mut i32) (i32.const 0))
+  (global $lastEnd (export "lastEnd") (mut i32) (i32.const -1))
+  (global $broken (export "broken") (mut i32) (i32.const 0))
+
+  ;; The code unit of the 2- or 3-byte UTF-8 sequence at byte $at.
+  (func $decode (param $at i32) (param $w i32) (result i32)
+    (local $b i32)
+    (local.set $b (i32.add (global.get $bytes) (local.get $at)))
+    (if (result i32) (i32.eq (local.get $w) (i32.const 2))
+      (then
+        (i32.or
+          (i32.shl (i32.and (i32.load8_u (local.get $b)) (i32.const 0x1f)) (i32.const 6))
+          (i32.and (i32.load8_u offset=1 (local.get $b)) (i32.const 0x3f))))
+      (else
+        (i32.or
+          (i32.or
+            (i32.shl (i32.and (i32.load8_u (local.get $b)) (i32.const 0x0f)) (i32.const 12))
+            (i32.shl (i32.and (i32.load8_u offset=1 (local.get $b)) (i32.const 0x3f)) (i32.const 6)))
+          (i32.and (i32.load8_u offset=2 (local.get $b)) (i32.const 0x3f))))))
+
+  ;; Bytes of the UTF-8 sequence led by byte $c (>= 0x80; encodeInto writes only valid UTF-8).
+  (func $width (param $c i32) (result i32)
+    (select (i32.const 2)
+      (select (i32.const 3) (i32.const 4) (i32.lt_u (local.get $c) (i32.const 0xf0)))
+      (i32.lt_u (local.get $c) (i32.const 0xe0))))
+
+  ;; matcher.ts gapChar, above ASCII.
+  (func $gapAbove (param $u i32) (result i32)
+    (i32.or
+      (i32.or (i32.eq (local.get $u) (i32.const 0xa0))
+        (i32.le_u (i32.sub (local.get $u) (i32.const 0x2000)) (i32.const 0x0a)))
+      (i32.or
+        (i32.or (i32.eq (local.get $u) (i32.const 0x202f)) (i32.eq (local.get $u) (i32.const 0x3000)))
+        (i32.le_u (i32.sub (local.get $u) (i32.const 0x2010)) (i32.const 1)))))
+
+  ;; Bits 0..15: which of the 16 bytes at $at are ASCII letters.
+  (func $letterMask (param $at i32) (result i32)
+    (i8x16.bitmask
+      (i8x16.lt_u
+        (i8x16.sub (v128.or (v128.load (local.get $at)) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x61)))
+        (i8x16.splat (i32.const 26)))))
+
+  ;; Bits 0..15: which of the 16 bytes at $at are ASCII digits.
+  (func $digitMask (param $at i32) (result i32)
+    (i8x16.bitmask
+      (i8x16.lt_u (i8x16.sub (v128.load (local.get $at)) (i8x16.splat (i32.const 0x30))) (i8x16.splat (i32.const 10)))))
+
+  (func (export "scan") (result i32)
+    (local $i i32) (local $extra i32) (local $count i32) (local $nList i32) (local $lastEnd i32) (local $broken i32)
+    (local $n i32) (local $bytes i32) (local $c i32) (local $p i32) (local $kind i32) (local $cls i32) (local $k i32)
+    (local $w i32) (local $startByte i32) (local $startExtra i32) (local $start i32) (local $info i32)
+    (local $glued i32) (local $listed i32) (local $len i32) (local $at i32) (local $m i32) (local $lower i32) (local $table i32) (local $sh i32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (local $L i64) (local $D i64) (local $P i64) (local $T i64) (local $N i64) (local $B i64) (local $limit i64)
+    (local $starts i64) (local $seg i64) (local $s i64) (local $e i64)
+    (local.set $i (global.get $i))
+    (local.set $extra (global.get $extra))
+    (local.set $count (global.get $count))
+    (local.set $nList (global.get $nList))
+    (local.set $lastEnd (global.get $lastEnd))
+    (local.set $broken (global.get $broken))
+    (local.set $n (global.get $n))
+    (local.set $bytes (global.get $bytes))
+    (block $done
+      (loop $main
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        ;; Sixty-four bytes at a time (the text is followed by sixty-four zero bytes): bit masks of the
+        ;; letters, digits, "+", bytes outside ASCII and separators that break a name. Each token that ends
+        ;; inside the sixty-four, before any byte outside ASCII, is cut here; one that runs on past them
+        ;; starts the next sixty-four; a long one and a character outside ASCII take one step of the general
+        ;; path below. No branch depends on what a word is, so none is mispredicted word by word.
+        (block $general
+          (local.set $v0 (v128.load offset=0 (i32.add (local.get $bytes) (local.get $i))))
+          (local.set $v1 (v128.load offset=16 (i32.add (local.get $bytes) (local.get $i))))
+          (local.set $v2 (v128.load offset=32 (i32.add (local.get $bytes) (local.get $i))))
+          (local.set $v3 (v128.load offset=48 (i32.add (local.get $bytes) (local.get $i))))
+          (local.set $L (i64.or (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (v128.or (local.get $v0) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x61))) (i8x16.splat (i32.const 26))))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (v128.or (local.get $v1) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x61))) (i8x16.splat (i32.const 26))))) (i64.const 16))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (v128.or (local.get $v2) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x61))) (i8x16.splat (i32.const 26))))) (i64.const 32))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (v128.or (local.get $v3) (i8x16.splat (i32.const 0x20))) (i8x16.splat (i32.const 0x61))) (i8x16.splat (i32.const 26))))) (i64.const 48))))
+          (local.set $D (i64.or (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (local.get $v0) (i8x16.splat (i32.const 0x30))) (i8x16.splat (i32.const 10))))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (local.get $v1) (i8x16.splat (i32.const 0x30))) (i8x16.splat (i32.const 10))))) (i64.const 16))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (local.get $v2) (i8x16.splat (i32.const 0x30))) (i8x16.splat (i32.const 10))))) (i64.const 32))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.lt_u (i8x16.sub (local.get $v3) (i8x16.splat (i32.const 0x30))) (i8x16.splat (i32.const 10))))) (i64.const 48))))
+          (local.set $P (i64.or (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v0) (i8x16.splat (i32.const 0x2b))))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v1) (i8x16.splat (i32.const 0x2b))))) (i64.const 16))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v2) (i8x16.splat (i32.const 0x2b))))) (i64.const 32))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v3) (i8x16.splat (i32.const 0x2b))))) (i64.const 48))))
+          (local.set $T (i64.or (i64.or (local.get $L) (local.get $D)) (local.get $P)))
+          ;; The sign bit of each byte: the bytes outside ASCII.
+          (local.set $N (i64.or (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $v0))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $v1))) (i64.const 16))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $v2))) (i64.const 32))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $v3))) (i64.const 48))))
+          ;; Separators a name may span (gapChar), by their two nibbles: the low nibble's row and the high
+          ;; nibble's row share a bit (tab, line feed, return | space, brackets, hyphen | underscore).
+          (local.set $B (i64.xor (i64.or (i64.or (local.get $T) (local.get $N)) (i64.or (i64.or (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.ne (v128.and (i8x16.swizzle (v128.const i8x16 2 0 0 0 0 0 0 0 2 3 1 0 0 3 0 4) (v128.and (local.get $v0) (i8x16.splat (i32.const 0x0f)))) (i8x16.swizzle (v128.const i8x16 1 0 2 0 0 4 0 0 0 0 0 0 0 0 0 0) (i8x16.shr_u (local.get $v0) (i32.const 4)))) (i8x16.splat (i32.const 0))))) (i64.const 0)) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.ne (v128.and (i8x16.swizzle (v128.const i8x16 2 0 0 0 0 0 0 0 2 3 1 0 0 3 0 4) (v128.and (local.get $v1) (i8x16.splat (i32.const 0x0f)))) (i8x16.swizzle (v128.const i8x16 1 0 2 0 0 4 0 0 0 0 0 0 0 0 0 0) (i8x16.shr_u (local.get $v1) (i32.const 4)))) (i8x16.splat (i32.const 0))))) (i64.const 16))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.ne (v128.and (i8x16.swizzle (v128.const i8x16 2 0 0 0 0 0 0 0 2 3 1 0 0 3 0 4) (v128.and (local.get $v2) (i8x16.splat (i32.const 0x0f)))) (i8x16.swizzle (v128.const i8x16 1 0 2 0 0 4 0 0 0 0 0 0 0 0 0 0) (i8x16.shr_u (local.get $v2) (i32.const 4)))) (i8x16.splat (i32.const 0))))) (i64.const 32))) (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.ne (v128.and (i8x16.swizzle (v128.const i8x16 2 0 0 0 0 0 0 0 2 3 1 0 0 3 0 4) (v128.and (local.get $v3) (i8x16.splat (i32.const 0x0f)))) (i8x16.swizzle (v128.const i8x16 1 0 2 0 0 4 0 0 0 0 0 0 0 0 0 0) (i8x16.shr_u (local.get $v3) (i32.const 4)))) (i8x16.splat (i32.const 0))))) (i64.const 48)))) (i64.const -1)))
+          (local.set $limit (i64.ctz (local.get $N)))
+          ;; Where a run of letters or of digits begins, and every "+", before the first byte outside ASCII.
+          ;; The sixty-four start outside any token, so a token character at bit 0 always starts one.
+          (local.set $starts
+            (i64.and
+              (i64.or
+                (i64.or
+                  (i64.and (local.get $L) (i64.xor (i64.shl (local.get $L) (i64.const 1)) (i64.const -1)))
+                  (i64.and (local.get $D) (i64.xor (i64.shl (local.get $D) (i64.const 1)) (i64.const -1))))
+                (local.get $P))
+              (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $limit)) (i64.const 1)) (i64.ge_u (local.get $limit) (i64.const 64)))))
+          (local.set $seg (i64.const 0))
+          (block $blockDone
+            (loop $tokens
+              (br_if $blockDone (i64.eqz (local.get $starts)))
+              (local.set $s (i64.ctz (local.get $starts)))
+              ;; Separators since the last token (or the block's start) that break a name.
+              (local.set $broken
+                (i32.or (local.get $broken)
+                  (select (i32.const 4) (i32.const 0)
+                    (i64.ne (i64.const 0)
+                      (i64.and (local.get $B)
+                        (i64.and (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $s)) (i64.const 1)) (i64.ge_u (local.get $s) (i64.const 64))) (i64.xor (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $seg)) (i64.const 1)) (i64.ge_u (local.get $seg) (i64.const 64))) (i64.const -1))))))))
+              ;; The token's end: one past "+", else the end of its run of letters or digits.
+              (local.set $e
+                (select
+                  (i64.add (local.get $s) (i64.const 1))
+                  (i64.add (local.get $s)
+                    (i64.ctz
+                      (i64.xor
+                        (i64.shr_u
+                          (select (local.get $L) (local.get $D) (i32.wrap_i64 (i64.and (i64.shr_u (local.get $L) (local.get $s)) (i64.const 1))))
+                          (local.get $s))
+                        (i64.const -1))))
+                  (i32.wrap_i64 (i64.and (i64.shr_u (local.get $P) (local.get $s)) (i64.const 1)))))
+              (if (i64.ge_u (local.get $e) (local.get $limit))
+                (then
+                  (local.set $i (i32.add (local.get $i) (i32.wrap_i64 (local.get $s))))
+                  ;; Running on past the sixty-four: the next sixty-four start with it, unless it began them.
+                  (br_if $main (i32.and (i64.eq (local.get $limit) (i64.const 64)) (i64.ne (local.get $s) (i64.const 0))))
+                  (br $general)))
+              (local.set $startByte (i32.add (local.get $i) (i32.wrap_i64 (local.get $s))))
+              (local.set $start (i32.sub (local.get $startByte) (local.get $extra)))
+              (if (i32.ge_u (local.get $count) (global.get $cap))
+                (then
+                  ;; Full: keep the state as it is at this token's start, for the next call.
+                  (global.set $i (local.get $startByte))
+                  (global.set $extra (local.get $extra))
+                  (global.set $count (local.get $count))
+                  (global.set $nList (local.get $nList))
+                  (global.set $lastEnd (local.get $lastEnd))
+                  (global.set $broken (local.get $broken))
+                  (return (i32.const 1))))
+              (local.set $c (i32.load8_u (i32.add (local.get $bytes) (local.get $startByte))))
+              (local.set $cls (i32.load8_u offset=256 (local.get $c)))
+              (local.set $len (i32.wrap_i64 (i64.sub (local.get $e) (local.get $s))))
+              (local.set $glued (i32.eq (local.get $lastEnd) (local.get $start)))
+              ;; A letter, digit or "+" right after the token: glued to the next.
+              (local.set $info (i32.wrap_i64 (i64.and (i64.shr_u (local.get $T) (local.get $e)) (i64.const 1))))
+              (local.set $listed (i32.const 0))
+              (if (i32.or (global.get $every) (i32.eq (local.get $cls) (i32.const 4)))
+                (then (local.set $listed (i32.const 1)))
+                (else
+                  (if (i32.eqz (local.get $glued))
+                    (then
+                      ;; As in the general path: the starts table of the word's case, or a quote before a
+                      ;; lower-case word.
+                      (local.set $lower (i32.eq (local.get $cls) (i32.const 1)))
+                      (local.set $m
+                        (i32.or
+                          (i32.or
+                            (i32.or
+                              (i32.shl (i32.and (local.get $len) (i32.const 63)) (i32.const 22))
+                              (select
+                                (i32.shl (local.get $info) (i32.const 21))
+                                (i32.const 0x10000000)
+                                (local.get $lower)))
+                            (i32.shl (i32.or (local.get $c) (i32.const 0x20)) (i32.const 14)))
+                          (i32.or
+                            (i32.shl
+                              (select
+                                (i32.or (i32.load8_u offset=1 (i32.add (local.get $bytes) (local.get $startByte))) (i32.const 0x20))
+                                (i32.const 0)
+                                (i32.gt_u (local.get $len) (i32.const 1)))
+                              (i32.const 7))
+                            (i32.or
+                              (i32.load8_u (i32.sub (i32.add (i32.add (local.get $bytes) (local.get $startByte)) (local.get $len)) (i32.const 1)))
+                              (i32.const 0x20)))))
+                      (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))) (i32.const 0x85ebca6b)))
+                      (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 13))) (i32.const 0xc2b2ae35)))
+                      (local.set $m (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))))
+                      (local.set $table (select (global.get $bits) (global.get $upperBits) (local.get $lower)))
+                      (local.set $sh (select (global.get $shift) (global.get $upperShift) (local.get $lower)))
+                      (local.set $k (i32.shr_u (local.get $m) (local.get $sh)))
+                      (local.set $m (i32.shr_u (i32.mul (local.get $m) (i32.const 0x9e3779b1)) (local.get $sh)))
+                      (local.set $m
+                        (i32.and
+                          (i32.and
+                            (i32.shr_u
+                              (i32.load8_u (i32.add (local.get $table) (i32.shr_u (local.get $k) (i32.const 3))))
+                              (i32.and (local.get $k) (i32.const 7)))
+                            (i32.shr_u
+                              (i32.load8_u (i32.add (local.get $table) (i32.shr_u (local.get $m) (i32.const 3))))
+                              (i32.and (local.get $m) (i32.const 7))))
+                          (i32.const 1)))
+                      (local.set $p (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $startByte)) (i32.const 1))))
+                      (local.set $listed
+                        (i32.or (local.get $m)
+                          (i32.and (local.get $lower)
+                            (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
+                              (i32.ge_u (local.get $p) (i32.const 128))))))
+                      (local.set $info (i32.or (local.get $info) (i32.shl (local.get $m) (i32.const 3))))))))
+              (local.set $at (i32.shl (local.get $count) (i32.const 2)))
+              (i32.store (i32.add (global.get $tStart) (local.get $at)) (local.get $start))
+              (i32.store (i32.add (global.get $tEnd) (local.get $at)) (i32.add (local.get $start) (local.get $len)))
+              (i32.store (i32.add (global.get $tId) (local.get $at)) (i32.const -2))
+              (i32.store (i32.add (global.get $tByte) (local.get $at)) (local.get $startByte))
+              (i32.store8 (i32.add (global.get $tFlags) (local.get $count))
+                (i32.or (i32.or (local.get $glued) (select (i32.const 2) (i32.const 0) (i32.eq (local.get $cls) (i32.const 2))))
+                  (local.get $broken)))
+              ;; Written whether listed or not, and counted only if it is: no branch to mispredict.
+              (local.set $at (i32.add (global.get $list) (i32.mul (local.get $nList) (i32.const 12))))
+              (i32.store (local.get $at) (local.get $count))
+              (i32.store offset=4 (local.get $at) (local.get $startByte))
+              (i32.store offset=8 (local.get $at) (i32.or (local.get $info) (i32.shl (local.get $cls) (i32.const 4))))
+              (local.set $nList (i32.add (local.get $nList) (local.get $listed)))
+              (local.set $broken (i32.const 0))
+              (local.set $lastEnd (i32.add (local.get $start) (local.get $len)))
+              (local.set $count (i32.add (local.get $count) (i32.const 1)))
+              (local.set $seg (local.get $e))
+              (local.set $starts (i64.and (local.get $starts) (i64.sub (local.get $starts) (i64.const 1))))
+              (br $tokens)))
+          ;; The separators after the last token, up to the sixty-four's end or the first byte outside ASCII.
+          (local.set $broken
+            (i32.or (local.get $broken)
+              (select (i32.const 4) (i32.const 0)
+                (i64.ne (i64.const 0)
+                  (i64.and (local.get $B)
+                    (i64.and (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $limit)) (i64.const 1)) (i64.ge_u (local.get $limit) (i64.const 64))) (i64.xor (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $seg)) (i64.const 1)) (i64.ge_u (local.get $seg) (i64.const 64))) (i64.const -1))))))))
+          (local.set $i (i32.add (local.get $i) (i32.wrap_i64 (local.get $limit))))
+          (br_if $main (i64.eq (local.get $limit) (i64.const 64)))
+          (br_if $done (i32.ge_u (local.get $i) (local.get $n))))
+        (local.set $c (i32.load8_u (i32.add (local.get $bytes) (local.get $i))))
+        (local.set $w (i32.const 1))
+        (if (i32.lt_u (local.get $c) (i32.const 128))
+          (then
+            (local.set $kind (i32.load8_u (local.get $c)))
+            (if (i32.eqz (local.get $kind))
+              (then
+                ;; Spaces, line breaks, hyphens and brackets let a name go on; other punctuation does not.
+                (if (i32.and
+                      (i32.ne (local.get $c) (i32.const 32))
+                      (i32.and (i32.eqz (local.get $broken)) (i32.eqz (i32.load8_u offset=512 (local.get $c)))))
+                  (then (local.set $broken (i32.const 4))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $main)))
+            (local.set $cls (i32.load8_u offset=256 (local.get $c))))
+          (else
+            (local.set $w (call $width (local.get $c)))
+            (if (i32.eq (local.get $w) (i32.const 4))
+              (then
+                ;; Outside the BMP: two surrogates, which separate words (chars.ts).
+                (if (i32.eqz (local.get $broken)) (then (local.set $broken (i32.const 4))))
+                (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                (local.set $extra (i32.add (local.get $extra) (i32.const 2)))
+                (br $main)))
+            (local.set $c (call $decode (local.get $i) (local.get $w)))
+            (local.set $cls (call $classOf (local.get $c)))
+            (local.set $kind (select (i32.const 1) (local.get $cls) (i32.eq (local.get $cls) (i32.const 2))))
+            (if (i32.or (i32.eqz (local.get $kind)) (i32.eq (local.get $kind) (i32.const 5)))
+              (then
+                (if (i32.and (i32.eqz (local.get $kind))
+                      (i32.and (i32.eqz (local.get $broken)) (i32.eqz (call $gapAbove (local.get $c)))))
+                  (then (local.set $broken (i32.const 4))))
+                (local.set $i (i32.add (local.get $i) (local.get $w)))
+                (local.set $extra (i32.add (local.get $extra) (i32.sub (local.get $w) (i32.const 1))))
+                (br $main)))))
+        ;; The general path, one separator or token at a time, for what the sixty-four leave: characters
+        ;; outside ASCII, and tokens longer than the sixty-four. A token starts: a run of one kind, soft
+        ;; hyphens and joiners inside read as absent.
+        (local.set $startByte (local.get $i))
+        (local.set $startExtra (local.get $extra))
+        (local.set $start (i32.sub (local.get $i) (local.get $extra)))
+        (local.set $i (i32.add (local.get $i) (local.get $w)))
+        (local.set $extra (i32.add (local.get $extra) (i32.sub (local.get $w) (i32.const 1))))
+        (local.set $info (select (i32.const 2) (i32.const 0) (i32.gt_u (local.get $w) (i32.const 1))))
+        (if (i32.ne (local.get $kind) (i32.const 4))
+          (then
+            (block $runEnd
+              (loop $run
+                ;; Sixteen bytes at a time while they are ASCII of the token's kind (the text is followed by
+                ;; sixteen zero bytes, which end any run).
+                (if (i32.eq (local.get $kind) (i32.const 1))
+                  (then
+                    (loop $letters
+                      (local.set $m (i32.ctz (i32.xor (call $letterMask (i32.add (local.get $bytes) (local.get $i))) (i32.const 0xffff))))
+                      (local.set $i (i32.add (local.get $i) (select (i32.const 16) (local.get $m) (i32.gt_u (local.get $m) (i32.const 16)))))
+                      (br_if $letters (i32.ge_u (local.get $m) (i32.const 16)))))
+                  (else
+                    (if (i32.eq (local.get $kind) (i32.const 3))
+                      (then
+                        (loop $digits
+                          (local.set $m (i32.ctz (i32.xor (call $digitMask (i32.add (local.get $bytes) (local.get $i))) (i32.const 0xffff))))
+                          (local.set $i (i32.add (local.get $i) (select (i32.const 16) (local.get $m) (i32.gt_u (local.get $m) (i32.const 16)))))
+                          (br_if $digits (i32.ge_u (local.get $m) (i32.const 16))))))))
+                (br_if $runEnd (i32.ge_u (local.get $i) (local.get $n)))
+                (local.set $p (i32.load8_u (i32.add (local.get $bytes) (local.get $i))))
+                (if (i32.lt_u (local.get $p) (i32.const 128))
+                  (then
+                    (local.set $k (i32.load8_u (local.get $p)))
+                    (if (i32.eq (local.get $k) (local.get $kind))
+                      (then
+                        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                        (br $run)))
+                    (if (local.get $k) (then (local.set $info (i32.or (local.get $info) (i32.const 1)))))
+                    (br $runEnd)))
+                (local.set $w (call $width (local.get $p)))
+                (br_if $runEnd (i32.eq (local.get $w) (i32.const 4)))
+                (local.set $k (call $classOf (call $decode (local.get $i) (local.get $w))))
+                (if (i32.eq (local.get $k) (i32.const 2)) (then (local.set $k (i32.const 1))))
+                (if (i32.eq (local.get $k) (i32.const 5))
+                  (then (local.set $info (i32.or (local.get $info) (i32.const 4))))
+                  (else
+                    (if (i32.ne (local.get $k) (local.get $kind))
+                      (then
+                        (if (local.get $k) (then (local.set $info (i32.or (local.get $info) (i32.const 1)))))
+                        (br $runEnd)))
+                    (local.set $info (i32.or (local.get $info) (i32.const 2)))))
+                (local.set $i (i32.add (local.get $i) (local.get $w)))
+                (local.set $extra (i32.add (local.get $extra) (i32.sub (local.get $w) (i32.const 1))))
+                (br $run)))))
+        (if (i32.ge_u (local.get $count) (global.get $cap))
+          (then
+            ;; Full: keep the state as it was when this token started, for the next call.
+            (global.set $i (local.get $startByte))
+            (global.set $extra (local.get $startExtra))
+            (global.set $count (local.get $count))
+            (global.set $nList (local.get $nList))
+            (global.set $lastEnd (local.get $lastEnd))
+            (global.set $broken (local.get $broken))
+            (return (i32.const 1))))
+        (local.set $glued (i32.eq (local.get $lastEnd) (local.get $start)))
+        (local.set $listed (i32.const 0))
+        (local.set $at (i32.shl (local.get $count) (i32.const 2)))
+        (if (i32.eq (local.get $kind) (i32.const 6))
+          (then
+            ;; Other scripts: no name has them. Listed only to trim a soft hyphen or joiner off the end.
+            (i32.store (i32.add (global.get $tId) (local.get $at)) (i32.const -1))
+            (local.set $listed (i32.ne (i32.and (local.get $info) (i32.const 4)) (i32.const 0))))
+          (else
+            (i32.store (i32.add (global.get $tId) (local.get $at)) (i32.const -2))
+            (if (i32.or (i32.or (global.get $every) (i32.eq (local.get $kind) (i32.const 4)))
+                  (i32.and (local.get $info) (i32.const 6)))
+              (then (local.set $listed (i32.const 1)))
+              (else
+                (if (i32.eqz (local.get $glued))
+                  (then
+                    ;; An ASCII word not glued to the one before: listed if the starts tables may hold it (a
+                    ;; capitalised word or a number: upperBits; a lower-case one: bits, matcher.ts lowerStarts),
+                    ;; or if a quote may open before a lower-case one. Key and hash as matcher.ts lowerStartKey and
+                    ;; lowerStartHas.
+                    (local.set $lower (i32.eq (local.get $cls) (i32.const 1)))
+                    (local.set $len (i32.sub (local.get $i) (local.get $startByte)))
+                    ;; Folded, an ASCII letter is its lower case and a digit itself: the byte with bit 5 set.
+                    (local.set $m
+                      (i32.or
+                        (i32.or
+                          (i32.or
+                            (i32.shl (i32.and (local.get $len) (i32.const 63)) (i32.const 22))
+                            (select
+                              (i32.shl (i32.and (local.get $info) (i32.const 1)) (i32.const 21))
+                              (i32.const 0x10000000)
+                              (local.get $lower)))
+                          (i32.shl (i32.or (local.get $c) (i32.const 0x20)) (i32.const 14)))
+                        (i32.or
+                          (i32.shl
+                            (select
+                              (i32.or (i32.load8_u offset=1 (i32.add (local.get $bytes) (local.get $startByte))) (i32.const 0x20))
+                              (i32.const 0)
+                              (i32.gt_u (local.get $len) (i32.const 1)))
+                            (i32.const 7))
+                          (i32.or
+                            (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $i)) (i32.const 1)))
+                            (i32.const 0x20)))))
+                    (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))) (i32.const 0x85ebca6b)))
+                    (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 13))) (i32.const 0xc2b2ae35)))
+                    (local.set $m (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))))
+                    (local.set $table (select (global.get $bits) (global.get $upperBits) (local.get $lower)))
+                    (local.set $sh (select (global.get $shift) (global.get $upperShift) (local.get $lower)))
+                    (local.set $len (i32.shr_u (local.get $m) (local.get $sh)))
+                    (local.set $m (i32.shr_u (i32.mul (local.get $m) (i32.const 0x9e3779b1)) (local.get $sh)))
+                    (local.set $m
+                      (i32.and
+                        (i32.and
+                          (i32.shr_u
+                            (i32.load8_u (i32.add (local.get $table) (i32.shr_u (local.get $len) (i32.const 3))))
+                            (i32.and (local.get $len) (i32.const 7)))
+                          (i32.shr_u
+                            (i32.load8_u (i32.add (local.get $table) (i32.shr_u (local.get $m) (i32.const 3))))
+                            (i32.and (local.get $m) (i32.const 7))))
+                        (i32.const 1)))
+                    ;; Without branches: in the table, or lower-case after a byte that may be a quote (the byte
+                    ;; before the text is a table's: at worst listed for nothing).
+                    (local.set $p (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $startByte)) (i32.const 1))))
+                    (local.set $listed
+                      (i32.or (local.get $m)
+                        (i32.and (local.get $lower)
+                          (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
+                            (i32.ge_u (local.get $p) (i32.const 128))))))
+                    (local.set $info (i32.or (local.get $info) (i32.shl (local.get $m) (i32.const 3))))))))))
+        (i32.store (i32.add (global.get $tStart) (local.get $at)) (local.get $start))
+        (i32.store (i32.add (global.get $tEnd) (local.get $at)) (i32.sub (local.get $i) (local.get $extra)))
+        (i32.store (i32.add (global.get $tByte) (local.get $at)) (local.get $startByte))
+        (i32.store8 (i32.add (global.get $tFlags) (local.get $count))
+          (i32.or
+            (i32.or (local.get $glued) (select (i32.const 2) (i32.const 0) (i32.eq (local.get $cls) (i32.const 2))))
+            (i32.or (local.get $broken) (select (i32.const 8) (i32.const 0) (i32.and (local.get $info) (i32.const 6))))))
+        (if (local.get $listed)
+          (then
+            (local.set $at (i32.add (global.get $list) (i32.mul (local.get $nList) (i32.const 12))))
+            (i32.store (local.get $at) (local.get $count))
+            (i32.store offset=4 (local.get $at) (local.get $startByte))
+            (i32.store offset=8 (local.get $at) (i32.or (local.get $info) (i32.shl (local.get $cls) (i32.const 4))))
+            (local.set $nList (i32.add (local.get $nList) (i32.const 1)))))
+        (local.set $broken (i32.const 0))
+        (local.set $lastEnd (i32.sub (local.get $i) (local.get $extra)))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (br $main)))
+    (global.set $i (local.get $i))
+    (global.set $extra (local.get $extra))
+    (global.set $count (local.get $count))
+    (global.set $nList (local.get $nList))
+    (global.set $lastEnd (local.get $lastEnd))
+    (global.set $broken (local.get $broken))
+    (i32.const 0))
+)
