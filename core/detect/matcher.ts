@@ -235,6 +235,11 @@ class TokenTrieMatcher implements Matcher {
    * "moto"). A name starting with one may be written in lower case ("my pixel 9 pro"), one level weaker.
    */
   private readonly lowerFamily: Uint8Array;
+  /**
+   * Per token that starts a name: a bit per first character (its low five bits, the same in either case)
+   * of the words that may come second. Walks from "it", "I", "one" stop here without looking up the next word.
+   */
+  private readonly rootNextLetters: Int32Array;
   /** Devices per brand index. */
   private readonly brandDevices: Int32Array;
   /** Bit per slot: lower-case words that may start a name (buildLowerStarts). */
@@ -406,6 +411,16 @@ class TokenTrieMatcher implements Matcher {
     this.lowerFamily = new Uint8Array(this.vocabOffsets.length);
     for (let k = 0; k + 1 < c.words.familyBrands.length; k += 2) {
       if (this.brandDevices[c.words.familyBrands[k + 1]!]! >= WELL_KNOWN_MAKER) this.lowerFamily[c.words.familyBrands[k]!] = 1;
+    }
+    this.rootNextLetters = new Int32Array(this.vocabOffsets.length);
+    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) {
+      const root = this.rootChild[t]!;
+      if (root === 0) continue;
+      let letters = 0;
+      for (let c = this.firstChild[root]!; c < this.firstChild[root + 1]!; c++) {
+        letters |= 1 << (this.vocab.charCodeAt(this.vocabOffsets[this.nodeToken[c]!]!) & 31);
+      }
+      this.rootNextLetters[t] = letters;
     }
     const kinds = this.lowerStartKinds();
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts(kinds));
@@ -1037,6 +1052,11 @@ class TokenTrieMatcher implements Matcher {
       j++;
       // A leaf: no need to look up the next word.
       if (j >= count || this.firstChild[node] === this.firstChild[node + 1] || (tFlags[j]! & F_BREAK) !== 0) return;
+      // Nor when no word after the first begins with the next word's first letter (nine walks in ten).
+      if (j === i + 1) {
+        const c = text.charCodeAt(this.tStart[j]!);
+        if (c < 128 && ((this.rootNextLetters[first]! >>> (c & 31)) & 1) === 0) return;
+      }
       const id = this.idAt(j);
       if (id < 0) return;
       node = this.child(node, id);

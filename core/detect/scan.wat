@@ -230,12 +230,39 @@
                               (i32.load8_u (i32.add (local.get $table) (i32.shr_u (local.get $m) (i32.const 3))))
                               (i32.and (local.get $m) (i32.const 7))))
                           (i32.const 1)))
-                      (local.set $p (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $startByte)) (i32.const 1))))
-                      (local.set $listed
-                        (i32.or (local.get $m)
-                          (i32.and (local.get $lower)
+                      ;; A quote opens before the word (matcher.ts opensQuote): a quote (ASCII, curly or guillemet)
+                      ;; not glued to a letter or digit before it. Bytes before the text are the tables': at worst
+                      ;; a word is listed for nothing. Few words follow a quote or a character outside ASCII, so
+                      ;; the branch is seldom taken.
+                      (local.set $at (i32.add (local.get $bytes) (local.get $startByte)))
+                      (local.set $p (i32.load8_u (i32.sub (local.get $at) (i32.const 1))))
+                      (local.set $listed (local.get $m))
+                      (if (i32.and (local.get $lower)
                             (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
-                              (i32.ge_u (local.get $p) (i32.const 128))))))
+                              (i32.ge_u (local.get $p) (i32.const 128))))
+                        (then
+                          ;; The quote's length in bytes, 0 for none.
+                          (local.set $k
+                            (select (i32.const 1)
+                              (select (i32.const 3)
+                                (select (i32.const 2) (i32.const 0)
+                                  (i32.and (i32.or (i32.eq (local.get $p) (i32.const 0xab)) (i32.eq (local.get $p) (i32.const 0xbb)))
+                                    (i32.eq (i32.load8_u (i32.sub (local.get $at) (i32.const 2))) (i32.const 0xc2))))
+                                (i32.and
+                                  ;; the last byte of ‘ ’ “ ”: 0x98 0x99 0x9c 0x9d
+                                  (i32.eq (i32.or (local.get $p) (i32.const 5)) (i32.const 0x9d))
+                                  (i32.and
+                                    (i32.eq (i32.load8_u (i32.sub (local.get $at) (i32.const 2))) (i32.const 0x80))
+                                    (i32.eq (i32.load8_u (i32.sub (local.get $at) (i32.const 3))) (i32.const 0xe2)))))
+                              (i32.le_u (local.get $p) (i32.const 39))))
+                          ;; The byte before the quote: a separator or "+" (KIND 0 is a separator; bytes above ASCII
+                          ;; read 0 there too, so a character outside ASCII before the quote lists the word).
+                          (local.set $p (i32.load8_u (i32.sub (local.get $at) (i32.add (local.get $k) (i32.const 1)))))
+                          (local.set $listed
+                            (i32.or (local.get $m)
+                              (i32.and (i32.ne (local.get $k) (i32.const 0))
+                                (i32.or (i32.eq (local.get $startByte) (local.get $k))
+                                  (i32.or (i32.eqz (i32.load8_u (local.get $p))) (i32.eq (local.get $p) (i32.const 43)))))))))
                       (local.set $info (i32.or (local.get $info) (i32.shl (local.get $m) (i32.const 3))))))))
               (local.set $at (i32.shl (local.get $count) (i32.const 2)))
               (i32.store (i32.add (global.get $tStart) (local.get $at)) (local.get $start))
