@@ -236,8 +236,9 @@ class TokenTrieMatcher implements Matcher {
    */
   private readonly lowerFamily: Uint8Array;
   /**
-   * Per token that starts a name: a bit per first character (its low five bits, the same in either case)
-   * of the words that may come second. Walks from "it", "I", "one" stop here without looking up the next word.
+   * Per node of a name's first word (nodes 1..n, right after the root): a bit per first character (its low
+   * five bits, the same in either case) of the words that may come second. Walks from "it", "I", "one"
+   * stop there without looking up the next word.
    */
   private readonly rootNextLetters: Int32Array;
   /** Devices per brand index. */
@@ -412,15 +413,14 @@ class TokenTrieMatcher implements Matcher {
     for (let k = 0; k + 1 < c.words.familyBrands.length; k += 2) {
       if (this.brandDevices[c.words.familyBrands[k + 1]!]! >= WELL_KNOWN_MAKER) this.lowerFamily[c.words.familyBrands[k]!] = 1;
     }
-    this.rootNextLetters = new Int32Array(this.vocabOffsets.length);
-    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) {
-      const root = this.rootChild[t]!;
-      if (root === 0) continue;
+    // The first words' nodes are the root's children, numbered from 1.
+    this.rootNextLetters = new Int32Array(this.firstChild[1]! - this.firstChild[0]! + 1);
+    for (let root = 1; root < this.rootNextLetters.length; root++) {
       let letters = 0;
       for (let c = this.firstChild[root]!; c < this.firstChild[root + 1]!; c++) {
         letters |= 1 << (this.vocab.charCodeAt(this.vocabOffsets[this.nodeToken[c]!]!) & 31);
       }
-      this.rootNextLetters[t] = letters;
+      this.rootNextLetters[root] = letters;
     }
     const kinds = this.lowerStartKinds();
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts(kinds));
@@ -505,7 +505,9 @@ class TokenTrieMatcher implements Matcher {
   /**
    * For the WebAssembly scan: the words that start some name (a root in the trie), keyed as lowerStarts
    * with bit 28 set, so that a capitalised word or a number that starts none is not looked up while
-   * scanning (the rules look it up if they ask about it, idAt). Two bits per word, about 32 bits a word.
+   * scanning (the rules look it up if they ask about it, idAt). Two bits per word, at least 16 bits a word
+   * (one word in twenty that starts nothing passes): with the lower-case table and scan.wat's own, 64 KB,
+   * one page of WebAssembly memory.
    */
   private buildUpperStarts(): { upper: Int32Array; upperShift: number } {
     const { rootChild, vocab, vocabOffsets } = this;
@@ -513,7 +515,7 @@ class TokenTrieMatcher implements Matcher {
     let keys = 0;
     for (let t = 0; t < tokens; t++) if (rootChild[t] !== 0) keys++;
     let shift = 22;
-    while (shift > 12 && 1 << (32 - shift) < keys * 32) shift--;
+    while (shift > 12 && 1 << (32 - shift) < keys * 16) shift--;
     const bits = new Int32Array((1 << (32 - shift)) >>> 5);
     for (let t = 0; t < tokens; t++) {
       if (rootChild[t] === 0) continue;
@@ -1055,7 +1057,7 @@ class TokenTrieMatcher implements Matcher {
       // Nor when no word after the first begins with the next word's first letter (nine walks in ten).
       if (j === i + 1) {
         const c = text.charCodeAt(this.tStart[j]!);
-        if (c < 128 && ((this.rootNextLetters[first]! >>> (c & 31)) & 1) === 0) return;
+        if (c < 128 && ((this.rootNextLetters[node]! >>> (c & 31)) & 1) === 0) return;
       }
       const id = this.idAt(j);
       if (id < 0) return;
