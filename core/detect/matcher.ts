@@ -305,8 +305,10 @@ class TokenTrieMatcher implements Matcher {
   private brandHits = new Int32Array(64);
   private nBrandHits = 0;
 
-  /** The WebAssembly scanner, or null where it cannot run (then scanJs cuts the tokens). */
-  private readonly wasm: WasmScanner | null;
+  /**
+   * The WebAssembly scanner, or null where it cannot run or once it failed (then scanJs cuts the tokens).
+   */
+  private wasm: WasmScanner | null;
 
   private readonly lookUpEveryWord: boolean;
 
@@ -413,12 +415,15 @@ class TokenTrieMatcher implements Matcher {
     for (let k = 0; k + 1 < c.words.familyBrands.length; k += 2) {
       if (this.brandDevices[c.words.familyBrands[k + 1]!]! >= WELL_KNOWN_MAKER) this.lowerFamily[c.words.familyBrands[k]!] = 1;
     }
-    // The first words' nodes are the root's children, numbered from 1.
+    // The first words' nodes are the root's children, numbered from 1. A "+" is the token "plus" in the
+    // vocabulary but "+" in the text: both letters count.
     this.rootNextLetters = new Int32Array(this.firstChild[1]! - this.firstChild[0]! + 1);
     for (let root = 1; root < this.rootNextLetters.length; root++) {
       let letters = 0;
       for (let c = this.firstChild[root]!; c < this.firstChild[root + 1]!; c++) {
-        letters |= 1 << (this.vocab.charCodeAt(this.vocabOffsets[this.nodeToken[c]!]!) & 31);
+        const token = this.nodeToken[c]!;
+        letters |= 1 << (this.vocab.charCodeAt(this.vocabOffsets[token]!) & 31);
+        if (token === this.plusId) letters |= 1 << (43 & 31);
       }
       this.rootNextLetters[root] = letters;
     }
@@ -544,7 +549,27 @@ class TokenTrieMatcher implements Matcher {
    * rules ask about them (idAt).
    */
   private scan(text: string): number {
-    return this.wasm ? this.scanWasm(text, this.wasm) : this.scanJs(text);
+    if (this.wasm) {
+      try {
+        return this.scanWasm(text, this.wasm);
+      } catch {
+        // The module could not grow its memory for this page (a RangeError): from now on the JavaScript
+        // scan, which needs a quarter of the memory, cuts the text; nothing of the failed scan is kept.
+        this.wasm = null;
+        this.dropScanViews();
+      }
+    }
+    return this.scanJs(text);
+  }
+
+  /** Fresh token arrays in place of views of the WebAssembly memory, so that memory can go. */
+  private dropScanViews(): void {
+    this.tStart = new Int32Array(256);
+    this.tEnd = new Int32Array(256);
+    this.tId = new Int32Array(256);
+    this.tFlags = new Uint8Array(256);
+    this.tByte = null;
+    this.bytes = new Uint8Array(0);
   }
 
   /**
@@ -903,15 +928,8 @@ class TokenTrieMatcher implements Matcher {
     } finally {
       this.text = '';
       this.resetContext();
-      if (this.wasm?.release()) {
-        // Views of the memory let go: fresh token arrays (the next scan replaces them anyway).
-        this.tStart = new Int32Array(256);
-        this.tEnd = new Int32Array(256);
-        this.tId = new Int32Array(256);
-        this.tFlags = new Uint8Array(256);
-        this.tByte = null;
-        this.bytes = new Uint8Array(0);
-      }
+      // The module let its big memory go: so do the views of it (the next scan replaces them anyway).
+      if (this.wasm?.release()) this.dropScanViews();
     }
   }
 

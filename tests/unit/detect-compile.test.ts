@@ -78,6 +78,18 @@ describe('compiled matcher', () => {
     }
   });
 
+  it('walks on to a "+" written as a sign after a name\'s first word ("Zeta+", "Zeta +")', () => {
+    const devices = [
+      device({ id: 'acme-zeta', brand: 'Acme', name: 'Zeta', names: [] }),
+      device({ id: 'acme-zeta-plus', brand: 'Acme', name: 'Zeta+', names: [] }),
+    ];
+    for (const m of bothMatchers(devices)) {
+      expect(ids(m, 'The Acme Zeta+ and the Acme Zeta Plus, then the Acme Zeta.')).toEqual([
+        'Acme Zeta+=acme-zeta-plus', 'Acme Zeta Plus=acme-zeta-plus', 'Acme Zeta=acme-zeta',
+      ]);
+    }
+  });
+
   it('reads soft hyphens inside short and long words as absent', async () => {
     const { matcher } = await shippedMatcher();
     const text = 'The Galaxy S2\u00ad4 Ul\u00adtra and the Xperia Z1 Com\u00adpact.';

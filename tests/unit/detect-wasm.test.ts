@@ -2,11 +2,12 @@
 // replaces: the same mentions and context on any text, whatever the characters (outside ASCII, astral,
 // ignorable, full-width), token lengths (past its sixty-four-byte blocks) and sizes (past its first token
 // room, past the memory it keeps). Also: the committed module is the assembled source, and where
-// WebAssembly cannot run the matcher still works, in JavaScript.
+// WebAssembly cannot run, or its memory cannot grow for a page, the matcher goes on in JavaScript.
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMatcher } from '../../core/detect/index';
+import { WasmScanner } from '../../core/detect/wasm-scan';
 import { assembleScanWasm, SCAN_WASM_MODULE } from '../../scripts/lib/scan-wasm';
 import { shippedMatcher } from './detect-fixture';
 
@@ -86,6 +87,22 @@ describe('the WebAssembly scanner', () => {
     const matcher = fresh.loadMatcher(compiled);
     expect(matcher.scanner().kind).toBe('javascript');
     const t = 'Sony said the Xperia Z1 f (SO-02F) is the Z1 Compact abroad; the Galaxy S24 Ultra is SM-S928B.';
+    expect(matcher.detect(t)).toEqual(jsMatcher.detect(t));
+  });
+
+  it('goes on in JavaScript when the module cannot grow its memory for a page', async () => {
+    const { compiled, jsMatcher } = await shippedMatcher();
+    const matcher = loadMatcher(compiled);
+    const t = 'The Samsung Galaxy S24 Ultra (SM-S928B) and the Xperia Z1 f.';
+    const grow = vi.spyOn(WasmScanner.prototype, 'scan').mockImplementation(() => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    });
+    try {
+      expect(matcher.detect(t)).toEqual(jsMatcher.detect(t));
+      expect(matcher.scanner().kind).toBe('javascript');
+    } finally {
+      grow.mockRestore();
+    }
     expect(matcher.detect(t)).toEqual(jsMatcher.detect(t));
   });
 
