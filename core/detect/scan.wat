@@ -147,7 +147,8 @@
                   (select (i32.const 4) (i32.const 0)
                     (i64.ne (i64.const 0)
                       (i64.and (local.get $B)
-                        (i64.and (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $s)) (i64.const 1)) (i64.ge_u (local.get $s) (i64.const 64))) (i64.xor (select (i64.const -1) (i64.sub (i64.shl (i64.const 1) (local.get $seg)) (i64.const 1)) (i64.ge_u (local.get $seg) (i64.const 64))) (i64.const -1))))))))
+                        ;; Bits seg..s-1 (both below 64 here).
+                        (i64.sub (i64.shl (i64.const 1) (local.get $s)) (i64.shl (i64.const 1) (local.get $seg))))))))
               ;; The token's end: one past "+", else the end of its run of letters or digits.
               (local.set $e
                 (select
