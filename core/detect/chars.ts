@@ -78,6 +78,12 @@ export function foldChar(c: number): number {
   return FOLD[c] as number;
 }
 
+/** Separators a name may span between its words: spaces, line breaks, hyphens, brackets, underscore. */
+export function gapChar(c: number): boolean {
+  if (c < 128) return c === 32 || c === 10 || c === 13 || c === 9 || c === 45 || c === 40 || c === 41 || c === 95;
+  return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2010 || c === 0x2011 || c === 0x3000;
+}
+
 /** Token kinds: letters, digits, "+", other scripts. Letters of either case share a kind. */
 export function tokenKind(cls: number): number {
   return cls === C_UPPER ? C_LOWER : cls;

@@ -59,6 +59,7 @@ const CLASS = chars.CLASS;
 const KIND = chars.KIND;
 const FOLD = chars.FOLD;
 const classifySlow = chars.classifySlow;
+const gapChar = chars.gapChar;
 const charClass = chars.charClass;
 const tokenFeatureHash = chars.tokenFeatureHash;
 const C_SEP = chars.C_SEP;
@@ -463,9 +464,7 @@ class TokenTrieMatcher implements Matcher {
       const z = vocab.charCodeAt(from + len - 1);
       for (const glued of [false, true]) {
         if ((kinds[t]! & (glued ? START_GLUED : START_SPACED)) === 0) continue;
-        const key = lowerStartKey(len, a, b, z, glued);
-        const h = lowerStartMix(key);
-        for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+        setStartBits(bits, shift, lowerStartKey(len, a, b, z, glued));
       }
     }
     return { bits, shift };
@@ -526,10 +525,8 @@ class TokenTrieMatcher implements Matcher {
       if (rootChild[t] === 0) continue;
       const from = vocabOffsets[t]!;
       const len = vocabOffsets[t + 1]! - from;
-      const key = lowerStartKey(len, vocab.charCodeAt(from), len > 1 ? vocab.charCodeAt(from + 1) : 0,
-        vocab.charCodeAt(from + len - 1), false) | UPPER_START_KEY;
-      const h = lowerStartMix(key);
-      for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+      setStartBits(bits, shift, lowerStartKey(len, vocab.charCodeAt(from), len > 1 ? vocab.charCodeAt(from + 1) : 0,
+        vocab.charCodeAt(from + len - 1), false) | UPPER_START_KEY);
     }
     return { upper: bits, upperShift: shift };
   }
@@ -753,6 +750,11 @@ class TokenTrieMatcher implements Matcher {
       if (f > 127) return -1; // short tokens are ASCII after folding
       key = (key << 7) | f;
     }
+    return this.shortId(key);
+  }
+
+  /** Vocabulary id of a token of up to four characters by its packed key (see shortSlots), or -1. */
+  private shortId(key: number): number {
     const { shortSlots, shortMask } = this;
     for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
       const v = shortSlots[slot * 2 + 1]!;
@@ -768,12 +770,7 @@ class TokenTrieMatcher implements Matcher {
     if (len > 4) return this.lookupLongBytes(b, start, end);
     let key = len;
     for (let j = start; j < end; j++) key = (key << 7) | FB[b[j]!]!;
-    const { shortSlots, shortMask } = this;
-    for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
-      const v = shortSlots[slot * 2 + 1]!;
-      if (v === 0) return -1;
-      if (shortSlots[slot * 2] === key) return v - 1;
-    }
+    return this.shortId(key);
   }
 
   private lookupLongBytes(b: Uint8Array, start: number, end: number): number {
@@ -844,11 +841,7 @@ class TokenTrieMatcher implements Matcher {
     if (len <= 4) {
       let key = len;
       for (let j = 0; j < len; j++) { if (f[j]! > 127) return -1; key = (key << 7) | f[j]!; }
-      for (let slot = shortHash(key) & this.shortMask; ; slot = (slot + 1) & this.shortMask) {
-        const v = this.shortSlots[slot * 2 + 1]!;
-        if (v === 0) return -1;
-        if (this.shortSlots[slot * 2] === key) return v - 1;
-      }
+      return this.shortId(key);
     }
     const h = tokenFeatureHash(len, f[0]!, f[len > 1 ? 1 : 0]!, f[len >> 1]!, f[len > 1 ? len - 2 : 0]!, f[len - 1]!);
     const { vocabSlots, vocabOffsets, vocab, vocabMask } = this;
@@ -1339,6 +1332,12 @@ function lowerStartHas(bits: Int32Array, shift: number, key: number): boolean {
   return (bits[x >>> 5]! & (1 << (x & 31))) !== 0 && (bits[y >>> 5]! & (1 << (y & 31))) !== 0;
 }
 
+/** Sets the two bits of `key` in a starts table (the ones lowerStartHas tests). */
+function setStartBits(bits: Int32Array, shift: number, key: number): void {
+  const h = lowerStartMix(key);
+  for (const slot of [h >>> shift, lowerStartSecondSlot(h, shift)]) bits[slot >>> 5] = bits[slot >>> 5]! | (1 << (slot & 31));
+}
+
 /** The second of a word's two slots; the first is the mixed hash's top bits (h >>> shift). */
 function lowerStartSecondSlot(h: number, shift: number): number {
   return Math.imul(h, 0x9e3779b1) >>> shift;
@@ -1354,12 +1353,6 @@ function lowerStartMix(key: number): number {
 function shortHash(key: number): number {
   const h = Math.imul(key, 0x9e3779b1);
   return h ^ (h >>> 15);
-}
-
-/** Separators a name may span between its words: spaces, line breaks, hyphens, brackets. */
-function gapChar(c: number): boolean {
-  if (c < 128) return c === 32 || c === 10 || c === 13 || c === 9 || c === 45 || c === 40 || c === 41 || c === 95;
-  return c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x2010 || c === 0x2011 || c === 0x3000;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

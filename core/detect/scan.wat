@@ -66,7 +66,7 @@
       (select (i32.const 3) (i32.const 4) (i32.lt_u (local.get $c) (i32.const 0xf0)))
       (i32.lt_u (local.get $c) (i32.const 0xe0))))
 
-  ;; matcher.ts gapChar, above ASCII.
+  ;; chars.ts gapChar, above ASCII.
   (func $gapAbove (param $u i32) (result i32)
     (i32.or
       (i32.or (i32.eq (local.get $u) (i32.const 0xa0))

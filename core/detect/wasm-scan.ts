@@ -108,7 +108,7 @@ export class WasmScanner {
         mem[c] = chars.KIND[c]!;
         mem[256 + c] = chars.CLASS[c]!;
         mem[384 + c] = chars.FOLD[c]!;
-        mem[512 + c] = gapAscii(c) ? 1 : 0;
+        mem[512 + c] = chars.gapChar(c) ? 1 : 0;
       }
       mem.set(new Uint8Array(lower.buffer, lower.byteOffset, lower.byteLength), TABLES);
       mem.set(new Uint8Array(upper.buffer, upper.byteOffset, upper.byteLength), TABLES + lower.byteLength);
@@ -243,9 +243,4 @@ function instantiate(module: WebAssembly.Module): ScanExports {
 function grow(x: ScanExports, bytes: number): void {
   const have = x.memory.buffer.byteLength;
   if (have < bytes) x.memory.grow(Math.ceil((bytes - have) / PAGE));
-}
-
-/** matcher.ts gapChar for ASCII: the separators a name may span. */
-function gapAscii(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 45 || c === 40 || c === 41 || c === 95;
 }
