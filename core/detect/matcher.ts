@@ -212,7 +212,13 @@ class TokenTrieMatcher implements Matcher {
   private readonly firstChild: Int32Array;
   private readonly nodeToken: Uint16Array | Int32Array;
   private readonly nodeEntryStart: Int32Array;
-  private readonly entries: Int32Array;
+  /**
+   * Per trie entry (compile.ts entries, three numbers each, split so each takes what it needs): the device,
+   * or the brand of a brand entry; its info bits; the index of its name.
+   */
+  private readonly entryOwner: Uint16Array | Int32Array;
+  private readonly entryInfo: Int32Array;
+  private readonly entryName: Uint16Array | Int32Array;
   /**
    * Per node: the lowest level of its device entries (LEVEL_NEVER when none). The rules only raise a
    * level unless a brand is written before the name, so without one a node at LEVEL_NEVER ("13", kept
@@ -368,7 +374,18 @@ class TokenTrieMatcher implements Matcher {
       this.nodeToken = narrowed;
     } else this.nodeToken = nodeToken;
     this.nodeEntryStart = base64ToInt32(c.nodeEntryStart);
-    this.entries = base64ToInt32(c.entries);
+    const entries = base64ToInt32(c.entries);
+    const entryCount = entries.length / 3;
+    const owner = new Int32Array(entryCount);
+    const name = new Int32Array(entryCount);
+    this.entryInfo = new Int32Array(entryCount);
+    for (let k = 0; k < entryCount; k++) {
+      owner[k] = entries[k * 3]!;
+      this.entryInfo[k] = entries[k * 3 + 1]!;
+      name[k] = entries[k * 3 + 2]!;
+    }
+    this.entryOwner = narrow(owner);
+    this.entryName = narrow(name);
     this.names = c.names;
     this.nameOffsets = base64ToInt32(c.nameOffsets);
     this.ids = new JoinedIndex(c.ids, base64ToInt32(c.idOffsets));
@@ -392,12 +409,12 @@ class TokenTrieMatcher implements Matcher {
     }
     const nodes = this.firstChild.length - 1;
     this.nodeMinLevel = new Uint8Array(nodes);
-    const { nodeEntryStart, entries, nodeMinLevel } = this;
+    const { nodeEntryStart, entryInfo, nodeMinLevel } = this;
     for (let n = 0; n < nodes; n++) {
       let min = LEVEL_NEVER;
       let flags = 0;
       for (let k = nodeEntryStart[n]!; k < nodeEntryStart[n + 1]!; k++) {
-        const info = entries[k * 3 + 1]!;
+        const info = entryInfo[k]!;
         if ((info & INFO_BRAND_ENTRY) === 0) min = Math.min(min, (info >> 4) & 7);
         else flags = NODE_BRAND;
       }
@@ -475,7 +492,7 @@ class TokenTrieMatcher implements Matcher {
    * if it may when a letter or digit follows without a break (see buildLowerStarts).
    */
   private lowerStartKinds(): Uint8Array {
-    const { rootChild, firstChild, nodeEntryStart, entries, vocab, vocabOffsets } = this;
+    const { rootChild, firstChild, nodeEntryStart, entryOwner, entryInfo, vocab, vocabOffsets } = this;
     const SPACED = START_SPACED;
     const GLUED = START_GLUED;
     const tokens = vocabOffsets.length - 1;
@@ -491,8 +508,8 @@ class TokenTrieMatcher implements Matcher {
         const depth = stack.pop()!;
         const node = stack.pop()!;
         for (let k = nodeEntryStart[node]!; k < nodeEntryStart[node + 1]!; k++) {
-          const info = entries[k * 3 + 1]!;
-          if ((info & INFO_BRAND_ENTRY) !== 0) { if (this.brandInLowerCase(info, entries[k * 3]!)) found |= SPACED | GLUED; continue; }
+          const info = entryInfo[k]!;
+          if ((info & INFO_BRAND_ENTRY) !== 0) { if (this.brandInLowerCase(info, entryOwner[k]!)) found |= SPACED | GLUED; continue; }
           if (((info >> 4) & 7) >= LEVEL_CODENAME) continue;
           if ((info & FIRST_UPPER) !== 0 && !(this.lowerFamily[t] === 1 && (info & 15) !== 3 && ((info >> 4) & 7) < LEVEL_WORD)) continue;
           if (depth === 1) found |= SPACED;
@@ -945,7 +962,7 @@ class TokenTrieMatcher implements Matcher {
     // 3. Strong names first; what they name is the context for everything weaker.
     this.select(text, count, LEVEL_STRONG);
     for (let v = 0; v < this.nValid; v++) {
-      if (this.vChosen[v] !== 0) this.markDevice(this.entries[this.vEntry[v]! * 3]!, 1);
+      if (this.vChosen[v] !== 0) this.markDevice(this.entryOwner[this.vEntry[v]!]!, 1);
     }
     // Brands as handed on: those of the context, the text and the strong names (as before this pass).
     const brandsOut = new Set(context?.brands ?? []);
@@ -954,7 +971,7 @@ class TokenTrieMatcher implements Matcher {
 
     // 4. Mentions and the context handed to the next batch. Counts go to flag arrays first, so each
     // distinct device id and family string is made once per call, not once per mention.
-    const { vStart, vEnd, vEntry, vLevel, vBrand, vChosen, entries, outSlot, outFamily } = this;
+    const { vStart, vEnd, vEntry, vLevel, vBrand, vChosen, entryOwner, entryInfo, entryName, outSlot, outFamily } = this;
     const mentions: Mention[] = [];
     const distinct: number[] = [];
     const idOf: string[] = [];
@@ -965,8 +982,8 @@ class TokenTrieMatcher implements Matcher {
     for (let v = 0; v < this.nValid; v++) {
       if (vChosen[v] === 0) continue;
       const k = vEntry[v]!;
-      const d = entries[k * 3]!;
-      const info = entries[k * 3 + 1]!;
+      const d = entryOwner[k]!;
+      const info = entryInfo[k]!;
       let slot = outSlot[d]! - 1;
       if (slot < 0) {
         slot = distinct.length;
@@ -983,7 +1000,7 @@ class TokenTrieMatcher implements Matcher {
       const confidence = CONFIDENCE[vLevel[v]!] ?? 0.5;
       const start = vStart[v]!;
       const end = vEnd[v]!;
-      const nameIdx = entries[k * 3 + 2]!;
+      const nameIdx = entryName[k]!;
       let matchedName = nameStrings.get(nameIdx);
       if (matchedName === undefined) { matchedName = this.nameOf(nameIdx); nameStrings.set(nameIdx, matchedName); }
       mentions.push({
@@ -1039,7 +1056,7 @@ class TokenTrieMatcher implements Matcher {
   }
 
   private walk(text: string, i: number, count: number, brand: number, brandStart: number): void {
-    const { tFlags, nodeEntryStart, entries } = this;
+    const { tFlags, nodeEntryStart, entryOwner, entryInfo } = this;
     const first = this.idAt(i);
     if (first < 0) return;
     let node = this.rootChild[first]!;
@@ -1052,8 +1069,8 @@ class TokenTrieMatcher implements Matcher {
         if (brand < 0 && (minLevel & NODE_BRAND) !== 0) {
           const upper = (tFlags[i]! & F_UPPER) !== 0;
           for (let k = from; k < to; k++) {
-            const info = entries[k * 3 + 1]!;
-            if ((info & INFO_BRAND_ENTRY) !== 0 && (upper || this.brandInLowerCase(info, entries[k * 3]!))) this.addBrandHit(j, entries[k * 3]!);
+            const info = entryInfo[k]!;
+            if ((info & INFO_BRAND_ENTRY) !== 0 && (upper || this.brandInLowerCase(info, entryOwner[k]!))) this.addBrandHit(j, entryOwner[k]!);
           }
         }
         // LEVEL_NEVER with no device entries at all (a brand-only node) as well as for bare numbers.
@@ -1100,7 +1117,7 @@ class TokenTrieMatcher implements Matcher {
   }
 
   private hasDeviceEntry(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if ((this.entries[k * 3 + 1]! & INFO_BRAND_ENTRY) === 0) return true;
+    for (let k = from; k < to; k++) if ((this.entryInfo[k]! & INFO_BRAND_ENTRY) === 0) return true;
     return false;
   }
 
@@ -1169,7 +1186,7 @@ class TokenTrieMatcher implements Matcher {
 
   /** Applies the rules of names.ts to candidate c; on success stores the result at valid index v. */
   private resolve(text: string, count: number, c: number, maxLevel: number, v: number): boolean {
-    const { tFlags, entries, tStart, tEnd, wordFlags, deviceBrand, deviceFamily, seen, familySeen, brandSeen } = this;
+    const { tFlags, entryOwner, entryInfo, tStart, tEnd, wordFlags, deviceBrand, deviceFamily, seen, familySeen, brandSeen } = this;
     const s = this.cS[c]!;
     const e = this.cE[c]!;
     const node = this.cNode[c]!;
@@ -1194,7 +1211,7 @@ class TokenTrieMatcher implements Matcher {
     if (brand >= 0) {
       let brandMatches = false;
       for (let k = from; k < to; k++) {
-        if ((entries[k * 3 + 1]! & INFO_BRAND_ENTRY) === 0 && deviceBrand[entries[k * 3]!] === brand) { brandMatches = true; break; }
+        if ((entryInfo[k]! & INFO_BRAND_ENTRY) === 0 && deviceBrand[entryOwner[k]!] === brand) { brandMatches = true; break; }
       }
       if (!brandMatches) return false;
     }
@@ -1206,8 +1223,8 @@ class TokenTrieMatcher implements Matcher {
     let tie = false;
     let bestLevel = LEVEL_NEVER;
     for (let k = from; k < to; k++) {
-      const d = entries[k * 3]!;
-      const info = entries[k * 3 + 1]!;
+      const d = entryOwner[k]!;
+      const info = entryInfo[k]!;
       if ((info & INFO_BRAND_ENTRY) !== 0) continue;
       if (brand >= 0 && deviceBrand[d] !== brand) continue;
       // Right after another maker's family word the words belong to that maker's name ("Find X9 Pro").
@@ -1258,7 +1275,7 @@ class TokenTrieMatcher implements Matcher {
       const score = (isSeen ? 1 << 24 : 0) + Math.min(isSeen ? seenCount - 1 : 0, 255) * (1 << 16) + (famSeen ? 1 << 15 : 0) +
         (brandIsSeen ? 1 << 14 : 0) + (7 - level) * (1 << 10) + Math.min(this.deviceRank[d]!, 15) * 16 + (15 - reason);
       if (score > bestScore) { best = k; bestScore = score; tie = false; bestLevel = level; }
-      else if (score === bestScore && entries[best * 3] !== d) tie = true;
+      else if (score === bestScore && entryOwner[best] !== d) tie = true;
     }
     if (best < 0) return false;
     // Two devices equally supported by context: a weak form stays unresolved rather than guessed.
