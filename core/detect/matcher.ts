@@ -15,6 +15,7 @@ import * as compile from './compile';
 import type { CompiledMatcher } from './compile';
 import * as names from './names';
 import type { MatchReason } from './names';
+import * as scanTable from './scan-table';
 import * as wasmScan from './wasm-scan';
 import type { WasmScan, WasmScanner } from './wasm-scan';
 
@@ -85,9 +86,8 @@ const LEVEL_CODENAME = names.LEVEL_CODENAME;
 const LEVEL_NEVER = names.LEVEL_NEVER;
 const REASONS = names.REASONS;
 const LIST_GLUED_NEXT = wasmScan.LIST_GLUED_NEXT;
-const LIST_NON_ASCII = wasmScan.LIST_NON_ASCII;
 const LIST_IGNORED = wasmScan.LIST_IGNORED;
-const LIST_START_TABLE = wasmScan.LIST_START_TABLE;
+const LIST_DECIDED = wasmScan.LIST_DECIDED;
 const LIST_CLASS_SHIFT = wasmScan.LIST_CLASS_SHIFT;
 
 /** FOLD of the ASCII bytes (chars.ts never changes them), for lookups from the UTF-8 bytes. */
@@ -449,7 +449,7 @@ class TokenTrieMatcher implements Matcher {
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts(kinds));
     this.wasm = options.javaScriptScan === true ? null : wasmScan.WasmScanner.create({
       lower: this.lowerStarts, lowerShift: this.lowerStartShift, ...this.buildUpperStarts(),
-    }, options.scannerMemoryKept);
+    }, this.scanTable(kinds), options.scannerMemoryKept);
   }
 
   /**
@@ -524,6 +524,21 @@ class TokenTrieMatcher implements Matcher {
   }
 
   /**
+   * For the WebAssembly scan: every word's id with whether it starts a name, by case (scan-table.ts), so
+   * the module knows both as it cuts the word.
+   */
+  private scanTable(kinds: Uint8Array): scanTable.ScanTable {
+    const { rootChild, vocab, vocabOffsets } = this;
+    const values = new Int32Array(vocabOffsets.length - 1);
+    for (let t = 0; t < values.length; t++) {
+      values[t] = t | (rootChild[t] !== 0 ? scanTable.VALUE_ROOT : 0) |
+        ((kinds[t]! & START_SPACED) !== 0 ? scanTable.VALUE_LOWER_SPACED : 0) |
+        ((kinds[t]! & START_GLUED) !== 0 ? scanTable.VALUE_LOWER_GLUED : 0);
+    }
+    return scanTable.buildScanTable(vocab, vocabOffsets, values, this.plusId);
+  }
+
+  /**
    * For the WebAssembly scan: the words that start some name (a root in the trie), keyed as lowerStarts
    * with bit 28 set, so that a capitalised word or a number that starts none is not looked up while
    * scanning (the rules look it up if they ask about it, idAt). Two bits per word, at least 16 bits a word
@@ -587,9 +602,9 @@ class TokenTrieMatcher implements Matcher {
   }
 
   /**
-   * scan in WebAssembly (scan.wat): it cuts the tokens and lists those the scan must decide on (capitalised
-   * words, numbers, lower-case words lowerStarts may hold, tokens with characters outside ASCII); the
-   * decisions and lookups are made here, as scanJs makes them.
+   * scan in WebAssembly (scan.wat): it cuts the tokens, finds the ASCII words that start a name in its
+   * vocabulary table (scan-table.ts) with their ids, and lists those and the tokens with characters outside
+   * ASCII; for the latter the decisions and lookups are made here, as scanJs makes them.
    */
   private scanWasm(text: string, wasm: WasmScanner): number {
     const out = wasm.scan(text, this.lookUpEveryWord);
@@ -603,7 +618,7 @@ class TokenTrieMatcher implements Matcher {
     return out.count;
   }
 
-  /** The lookups of scanWasm, for the tokens the module listed; returns the count of starts. */
+  /** The starts among the tokens the module listed, looked up where it could not; returns their count. */
   private decideListed(text: string, out: WasmScan): number {
     const { list, nList, bytes, tStart, tEnd, tId, tFlags } = out;
     // Everything the loop reads from `this`, read once: a property read in a branch that rarely runs has no
@@ -614,10 +629,17 @@ class TokenTrieMatcher implements Matcher {
       const k = list[q]!;
       const firstByte = list[q + 1]!;
       const info = list[q + 2]!;
-      const start = tStart[k]!;
       const glued = (tFlags[k]! & F_GLUED) !== 0;
-      const cls = (info >> LIST_CLASS_SHIFT) & 7;
       let id: number;
+      if ((info & LIST_DECIDED) !== 0) {
+        // The module found the word in its table (a long word's key is shared: it is looked up here).
+        id = tId[k]!;
+        if (id === UNKNOWN) { id = this.lookupBytes(bytes, firstByte, firstByte + tEnd[k]! - tStart[k]!); tId[k] = id; }
+        if (!glued && id >= 0 && rootChild[id] !== 0) nStarts = this.addStart(nStarts, k);
+        continue;
+      }
+      const start = tStart[k]!;
+      const cls = (info >> LIST_CLASS_SHIFT) & 7;
       if (cls === C_PLUS) id = plusId;
       else if ((info & LIST_IGNORED) !== 0) {
         let end = tEnd[k]!;
@@ -625,18 +647,16 @@ class TokenTrieMatcher implements Matcher {
         tEnd[k] = end;
         id = cls === C_OTHER ? -1 : this.lookupIgnoring(text, start, end);
       } else {
+        // Characters outside ASCII: decided as scanJs decides.
         const end = tEnd[k]!;
-        const ascii = (info & LIST_NON_ASCII) === 0;
         let look = lookUpEveryWord || (!glued && cls !== C_LOWER);
         if (!look && !glued) {
-          look = ascii
-            ? (info & LIST_START_TABLE) !== 0
-            : lowerStartHas(lowerStarts, lowerStartShift, lowerStartKey(end - start, FOLD[text.charCodeAt(start)]!,
-              end - start > 1 ? FOLD[text.charCodeAt(start + 1)]! : 0, FOLD[text.charCodeAt(end - 1)]!, (info & LIST_GLUED_NEXT) !== 0));
-          if (!look) look = opensQuote(text, start);
+          look = lowerStartHas(lowerStarts, lowerStartShift, lowerStartKey(end - start, FOLD[text.charCodeAt(start)]!,
+            end - start > 1 ? FOLD[text.charCodeAt(start + 1)]! : 0, FOLD[text.charCodeAt(end - 1)]!, (info & LIST_GLUED_NEXT) !== 0)) ||
+            opensQuote(text, start);
         }
         if (!look) continue;
-        id = ascii ? this.lookupBytes(bytes, firstByte, firstByte + end - start) : this.lookup(text, start, end);
+        id = this.lookup(text, start, end);
       }
       tId[k] = id;
       if (!glued && id >= 0 && rootChild[id] !== 0) nStarts = this.addStart(nStarts, k);

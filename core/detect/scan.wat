@@ -2,18 +2,25 @@
 ;; most of detection's time, and a JavaScript loop pays a charCodeAt, a table load and a bounds check per
 ;; character and a mispredicted branch per word; here sixty-four bytes at a time become bit masks, and the
 ;; words are read off the masks. matcher.ts scanJs is the reference: both cut the same tokens and flag them
-;; alike, and every token scanJs would look up is listed here (tests/unit/detect-wasm.test.ts compares them).
-;; Assembled into scan-wasm.ts by `npm run build:wasm`.
+;; alike, and every token scanJs would start a walk from is listed here (tests/unit/detect-wasm.test.ts
+;; compares what they find). Assembled into scan-wasm.ts by `npm run build:wasm`.
 ;;
 ;; In:  the text's UTF-8 at $bytes ($n bytes, then 64 zero bytes); the starts tables at $bits (lower-case
 ;;      words, matcher.ts lowerStarts) and $upperBits (capitalised words and numbers), $shift/$upperShift
-;;      their sizes (see lowerStartHas).
-;; Out: per token, at $tStart/$tEnd (i32 string offsets), $tId (i32: -1 other script, -2 not looked up),
-;;      $tByte (i32: its first byte) and $tFlags (u8: 1 glued, 2 upper, 4 break before, 8 characters outside
-;;      ASCII or ignorable ones inside, so its bytes are not its text); and $list, three i32 per token the
-;;      matcher decides on and looks up: token index, its first byte, LIST_* bits (wasm-scan.ts).
+;;      their sizes (see lowerStartHas); the vocabulary table at $table, $tableShift its size (scan-table.ts).
+;; Out: per token, at $tStart/$tEnd (i32 string offsets), $tId (i32: the vocabulary id, -1 none, -2 not
+;;      looked up), $tByte (i32: its first byte) and $tFlags (u8: 1 glued, 2 upper, 4 break before, 8
+;;      characters outside ASCII or ignorable ones inside, so its bytes are not its text); and $list, three
+;;      i32 per token the matcher decides on: token index, its first byte, LIST_* bits (wasm-scan.ts).
+;;      An ASCII token is listed (LIST_DECIDED, its id in tId) if it starts a name; any other only if the
+;;      matcher must look it up to decide.
 ;; Returns 0 when the text is done, 1 when $cap tokens are stored: the caller makes room and calls again
 ;; (the state is kept in the globals, at the start of the token that did not fit).
+;;
+;; Two steps for an ASCII word. While cutting, the starts tables, small enough to stay in the processor's
+;; first cache, let through one word of prose in nine: a word that may start a name, by a hash of its
+;; length, first two and last letters. After the text, $decide finds those in the vocabulary table and
+;; keeps the ones that do start a name.
 ;;
 ;; Fixed tables, written by the caller at load (chars.ts for ASCII):
 ;;   0..127 KIND, 256..383 CLASS, 384..511 FOLD, 512..639 1 for the separators a name may span (gapChar).
@@ -35,6 +42,8 @@
   (global $shift (export "shift") (mut i32) (i32.const 0))
   (global $upperBits (export "upperBits") (mut i32) (i32.const 0))
   (global $upperShift (export "upperShift") (mut i32) (i32.const 0))
+  (global $table (export "table") (mut i32) (i32.const 0))
+  (global $tableShift (export "tableShift") (mut i32) (i32.const 0))
   ;; Scan state: byte position, bytes beyond one per code unit so far, tokens, list entries, end of the
   ;; last token (string offset), break flag of the separators since.
   (global $i (export "i") (mut i32) (i32.const 0))
@@ -86,6 +95,112 @@
   (func $digitMask (param $at i32) (result i32)
     (i8x16.bitmask
       (i8x16.lt_u (i8x16.sub (v128.load (local.get $at)) (i8x16.splat (i32.const 0x30))) (i8x16.splat (i32.const 10)))))
+
+  ;; The vocabulary table's value for the ASCII token of $len bytes at byte $at (scan-table.ts): its folded
+  ;; bytes are the key, up to eight; a longer token's key is its first seven and its length. Each key has two
+  ;; buckets of four; both are compared at once, so no branch depends on the word. Not found: id -1, no flags.
+  (func $probe (param $at i32) (param $len i32) (result i32)
+    (local $key i64) (local $short i32) (local $x i32) (local $h i32) (local $b1 i32) (local $b2 i32) (local $k v128)
+    (local $m i32) (local $slot i32)
+    (local.set $short (i32.le_u (local.get $len) (i32.const 8)))
+    (local.set $key
+      (i64.or
+        (i64.and
+          ;; Folded: bit 5 set makes an ASCII letter lower case and leaves digits and "+" as they are.
+          (i64.or (i64.load (i32.add (global.get $bytes) (local.get $at))) (i64.const 0x2020202020202020))
+          (select
+            (i64.shr_u (i64.const -1) (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $len) (i32.const 3)))))
+            (i64.const 0x00ffffffffffffff)
+            (local.get $short)))
+        (select
+          (i64.const 0)
+          (i64.shl
+            (i64.extend_i32_u (select (i32.const 0xff) (i32.or (local.get $len) (i32.const 0x80)) (i32.gt_u (local.get $len) (i32.const 126))))
+            (i64.const 56))
+          (local.get $short))))
+    (local.set $x
+      (i32.xor (i32.wrap_i64 (local.get $key))
+        (i32.mul (i32.wrap_i64 (i64.shr_u (local.get $key) (i64.const 32))) (i32.const 0x9e3779b1))))
+    (local.set $h (i32.mul (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 16))) (i32.const 0x85ebca6b)))
+    ;; Buckets of forty-eight bytes: four keys, then their four values.
+    (local.set $b1 (i32.add (global.get $table) (i32.mul (i32.shr_u (local.get $h) (global.get $tableShift)) (i32.const 48))))
+    (local.set $b2
+      (i32.add (global.get $table)
+        (i32.mul
+          (i32.shr_u (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))) (i32.const 0xc2b2ae35)) (global.get $tableShift))
+          (i32.const 48))))
+    (local.set $k (i64x2.splat (local.get $key)))
+    (local.set $m
+      (i32.or
+        (i32.or
+          (i64x2.bitmask (i64x2.eq (v128.load (local.get $b1)) (local.get $k)))
+          (i32.shl (i64x2.bitmask (i64x2.eq (v128.load offset=16 (local.get $b1)) (local.get $k))) (i32.const 2)))
+        (i32.or
+          (i32.shl (i64x2.bitmask (i64x2.eq (v128.load (local.get $b2)) (local.get $k))) (i32.const 4))
+          (i32.shl (i64x2.bitmask (i64x2.eq (v128.load offset=16 (local.get $b2)) (local.get $k))) (i32.const 6)))))
+    ;; The matching slot, 0..7; 8 when none (then the load reads past b2's values, into its neighbour or the
+    ;; table's sixteen bytes of padding, and the result is not used).
+    (local.set $slot (i32.ctz (i32.or (local.get $m) (i32.const 0x100))))
+    (select
+      (i32.load offset=32
+        (select
+          (i32.add (local.get $b1) (i32.shl (local.get $slot) (i32.const 2)))
+          (i32.add (local.get $b2) (i32.shl (i32.sub (local.get $slot) (i32.const 4)) (i32.const 2)))
+          (i32.lt_u (local.get $slot) (i32.const 4))))
+      (i32.const 0x00ffffff)
+      (local.get $m)))
+
+  ;; After the scan, over the tokens listed as LIST_DECIDED (ASCII ones): each one's id from the vocabulary
+  ;; table into tId, and the entry kept only if the word starts a name (see $probe for the flags), or is a
+  ;; lower-case one that does after a byte that may be a quote (the byte before the text is a table's: at
+  ;; worst listed for nothing). The starts tables let one word of prose in nine through, and one in three of
+  ;; those starts nothing; the matcher gets the rest with their ids. A loop of its own: inside the scan's,
+  ;; the table's code and its branch slowed every word.
+  (func $decide
+    (local $q i32) (local $end i32) (local $out i32) (local $k i32) (local $first i32) (local $info i32)
+    (local $kAt i32) (local $val i32) (local $lower i32) (local $p i32) (local $listed i32)
+    (local.set $q (global.get $list))
+    (local.set $end (i32.add (global.get $list) (i32.mul (global.get $nList) (i32.const 12))))
+    (local.set $out (global.get $list))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $q) (local.get $end)))
+        (local.set $k (i32.load (local.get $q)))
+        (local.set $first (i32.load offset=4 (local.get $q)))
+        (local.set $info (i32.load offset=8 (local.get $q)))
+        (local.set $listed (i32.const 1))
+        (if (i32.and (local.get $info) (i32.const 8))
+          (then
+            (local.set $kAt (i32.shl (local.get $k) (i32.const 2)))
+            (local.set $val
+              (call $probe (local.get $first)
+                (i32.sub (i32.load (i32.add (global.get $tEnd) (local.get $kAt))) (i32.load (i32.add (global.get $tStart) (local.get $kAt))))))
+            ;; The id in the value's low 24 bits: -1 not found, -2 a long word the matcher looks up.
+            (i32.store (i32.add (global.get $tId) (local.get $kAt)) (i32.shr_s (i32.shl (local.get $val) (i32.const 8)) (i32.const 8)))
+            (local.set $lower (i32.eq (i32.and (local.get $info) (i32.const 0x70)) (i32.const 0x10)))
+            (local.set $p (i32.load8_u (i32.sub (i32.add (global.get $bytes) (local.get $first)) (i32.const 1))))
+            (local.set $listed
+              (i32.or (global.get $every)
+                (i32.and
+                  (i32.eqz (i32.and (i32.load8_u (i32.add (global.get $tFlags) (local.get $k))) (i32.const 1)))
+                  (i32.and
+                    (i32.or
+                      ;; A lower-case word by the flag for what follows it (glued or not), others by VALUE_ROOT.
+                      (i32.shr_u (local.get $val)
+                        (select (i32.add (i32.const 25) (i32.and (local.get $info) (i32.const 1))) (i32.const 24) (local.get $lower)))
+                      (i32.and
+                        (i32.and (local.get $lower) (i32.shr_u (local.get $val) (i32.const 24)))
+                        (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
+                          (i32.ge_u (local.get $p) (i32.const 128)))))
+                    (i32.const 1)))))))
+        ;; Kept entries move down over the dropped ones.
+        (i32.store (local.get $out) (local.get $k))
+        (i32.store offset=4 (local.get $out) (local.get $first))
+        (i32.store offset=8 (local.get $out) (local.get $info))
+        (local.set $out (i32.add (local.get $out) (i32.mul (local.get $listed) (i32.const 12))))
+        (local.set $q (i32.add (local.get $q) (i32.const 12)))
+        (br $entries)))
+    (global.set $nList (i32.div_u (i32.sub (local.get $out) (global.get $list)) (i32.const 12))))
 
   (func (export "scan") (result i32)
     (local $i i32) (local $extra i32) (local $count i32) (local $nList i32) (local $lastEnd i32) (local $broken i32)
@@ -264,7 +379,7 @@
                               (i32.and (i32.ne (local.get $k) (i32.const 0))
                                 (i32.or (i32.eq (local.get $startByte) (local.get $k))
                                   (i32.or (i32.eqz (i32.load8_u (local.get $p))) (i32.eq (local.get $p) (i32.const 43)))))))))
-                      (local.set $info (i32.or (local.get $info) (i32.shl (local.get $m) (i32.const 3))))))))
+                      ))))
               (local.set $at (i32.shl (local.get $count) (i32.const 2)))
               (i32.store (i32.add (global.get $tStart) (local.get $at)) (local.get $start))
               (i32.store (i32.add (global.get $tEnd) (local.get $at)) (i32.add (local.get $start) (local.get $len)))
@@ -277,7 +392,7 @@
               (local.set $at (i32.add (global.get $list) (i32.mul (local.get $nList) (i32.const 12))))
               (i32.store (local.get $at) (local.get $count))
               (i32.store offset=4 (local.get $at) (local.get $startByte))
-              (i32.store offset=8 (local.get $at) (i32.or (local.get $info) (i32.shl (local.get $cls) (i32.const 4))))
+              (i32.store offset=8 (local.get $at) (i32.or (i32.or (local.get $info) (i32.const 8)) (i32.shl (local.get $cls) (i32.const 4))))
               (local.set $nList (i32.add (local.get $nList) (local.get $listed)))
               (local.set $broken (i32.const 0))
               (local.set $lastEnd (i32.add (local.get $start) (local.get $len)))
@@ -404,10 +519,15 @@
             (local.set $listed (i32.ne (i32.and (local.get $info) (i32.const 4)) (i32.const 0))))
           (else
             (i32.store (i32.add (global.get $tId) (local.get $at)) (i32.const -2))
-            (if (i32.or (i32.or (global.get $every) (i32.eq (local.get $kind) (i32.const 4)))
-                  (i32.and (local.get $info) (i32.const 6)))
+            (if (i32.and (local.get $info) (i32.const 6))
+              ;; Characters outside ASCII or ignorable ones: the matcher decides.
               (then (local.set $listed (i32.const 1)))
               (else
+               ;; An ASCII token: listed as in the sixty-four, and found in the vocabulary table after.
+               (local.set $info (i32.or (local.get $info) (i32.const 8)))
+               (if (i32.or (global.get $every) (i32.eq (local.get $kind) (i32.const 4)))
+                (then (local.set $listed (i32.const 1)))
+                (else
                 (if (i32.eqz (local.get $glued))
                   (then
                     ;; An ASCII word not glued to the one before: listed if the starts tables may hold it (a
@@ -462,7 +582,7 @@
                         (i32.and (local.get $lower)
                           (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
                             (i32.ge_u (local.get $p) (i32.const 128))))))
-                    (local.set $info (i32.or (local.get $info) (i32.shl (local.get $m) (i32.const 3))))))))))
+                    ))))))))
         (i32.store (i32.add (global.get $tStart) (local.get $at)) (local.get $start))
         (i32.store (i32.add (global.get $tEnd) (local.get $at)) (i32.sub (local.get $i) (local.get $extra)))
         (i32.store (i32.add (global.get $tByte) (local.get $at)) (local.get $startByte))
@@ -487,5 +607,6 @@
     (global.set $nList (local.get $nList))
     (global.set $lastEnd (local.get $lastEnd))
     (global.set $broken (local.get $broken))
+    (call $decide)
     (i32.const 0))
 )

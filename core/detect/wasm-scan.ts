@@ -8,19 +8,25 @@
 
 import { base64ToBytes } from './b64';
 import * as chars from './chars';
+import type { ScanTable } from './scan-table';
 import { SCAN_WASM } from './scan-wasm';
 
 /** Bits of a list entry's info word (scan.wat). */
 export const LIST_GLUED_NEXT = 1;
 export const LIST_NON_ASCII = 2;
 export const LIST_IGNORED = 4;
-export const LIST_START_TABLE = 8;
+/**
+ * An ASCII token the module found in its vocabulary table as a word that starts a name (or, lower-case
+ * after a quote, may): its id is in tId (-2: a word too long for its own key, to be looked up).
+ */
+export const LIST_DECIDED = 8;
 /** Bits 4..6 of the info word: the chars.ts class of the token's first character. */
 export const LIST_CLASS_SHIFT = 4;
 
 /**
  * Bit tables of the words that may start a name, two bits per word (matcher.ts lowerStartKey and
- * lowerStartHas): lower-case words (lowerStarts), and capitalised words and numbers (key bit 28 set).
+ * lowerStartHas): lower-case words (lowerStarts), and capitalised words and numbers (key bit 28 set). They
+ * let through the words the module then finds in the vocabulary table.
  */
 export interface StartTables {
   lower: Int32Array;
@@ -51,11 +57,12 @@ interface ScanExports {
   n: WebAssembly.Global; bytes: WebAssembly.Global; tStart: WebAssembly.Global; tEnd: WebAssembly.Global;
   tId: WebAssembly.Global; tFlags: WebAssembly.Global; tByte: WebAssembly.Global; list: WebAssembly.Global; cap: WebAssembly.Global;
   every: WebAssembly.Global; bits: WebAssembly.Global; shift: WebAssembly.Global; upperBits: WebAssembly.Global;
-  upperShift: WebAssembly.Global; i: WebAssembly.Global; extra: WebAssembly.Global; count: WebAssembly.Global;
+  upperShift: WebAssembly.Global; table: WebAssembly.Global; tableShift: WebAssembly.Global;
+  i: WebAssembly.Global; extra: WebAssembly.Global; count: WebAssembly.Global;
   nList: WebAssembly.Global; lastEnd: WebAssembly.Global; broken: WebAssembly.Global;
 }
 
-/** Where the starts tables begin: below are scan.wat's fixed character tables. */
+/** Where the vocabulary table begins: below are scan.wat's fixed character tables. */
 const TABLES = 1024;
 const PAGE = 65536;
 /**
@@ -87,22 +94,26 @@ interface Layout { tStart: number; tEnd: number; tId: number; tByte: number; lis
 
 export class WasmScanner {
   private readonly encoder = new TextEncoder();
-  /** scan.wat's tables and the starts tables: memory[0, tablesEnd). */
+  /** scan.wat's tables and the vocabulary table: memory[0, tablesEnd). */
   private readonly tablesEnd: number;
 
-  private constructor(private readonly module: WebAssembly.Module, private exports: ScanExports, starts: StartTables,
+  private constructor(private readonly module: WebAssembly.Module, private exports: ScanExports, tablesEnd: number,
     private readonly retainedBytes: number) {
-    this.tablesEnd = TABLES + tablesBytes(starts);
+    this.tablesEnd = tablesEnd;
   }
 
-  /** A scanner with these starts tables, or null where WebAssembly cannot run. */
-  static create(starts: StartTables, retainedBytes = RETAINED_MEMORY): WasmScanner | null {
+  /** A scanner with this vocabulary table (scan-table.ts), or null where WebAssembly cannot run. */
+  static create(starts: StartTables, table: ScanTable, retainedBytes = RETAINED_MEMORY): WasmScanner | null {
     const module = scanModule();
     if (!module) return null;
     try {
       const x = instantiate(module);
       const { lower, upper } = starts;
-      grow(x, TABLES + tablesBytes(starts));
+      // The vocabulary table first: its buckets are read as 16-byte vectors (aligned, as TABLES is).
+      const lowerAt = TABLES + table.bytes.byteLength;
+      const upperAt = lowerAt + lower.byteLength;
+      const end = upperAt + upper.byteLength;
+      grow(x, end);
       const mem = new Uint8Array(x.memory.buffer);
       for (let c = 0; c < 128; c++) {
         mem[c] = chars.KIND[c]!;
@@ -110,13 +121,16 @@ export class WasmScanner {
         mem[384 + c] = chars.FOLD[c]!;
         mem[512 + c] = chars.gapChar(c) ? 1 : 0;
       }
-      mem.set(new Uint8Array(lower.buffer, lower.byteOffset, lower.byteLength), TABLES);
-      mem.set(new Uint8Array(upper.buffer, upper.byteOffset, upper.byteLength), TABLES + lower.byteLength);
-      x.bits.value = TABLES;
+      mem.set(table.bytes, TABLES);
+      mem.set(new Uint8Array(lower.buffer, lower.byteOffset, lower.byteLength), lowerAt);
+      mem.set(new Uint8Array(upper.buffer, upper.byteOffset, upper.byteLength), upperAt);
+      x.table.value = TABLES;
+      x.tableShift.value = table.shift;
+      x.bits.value = lowerAt;
       x.shift.value = starts.lowerShift;
-      x.upperBits.value = TABLES + lower.byteLength;
+      x.upperBits.value = upperAt;
       x.upperShift.value = starts.upperShift;
-      return new WasmScanner(module, x, starts, retainedBytes);
+      return new WasmScanner(module, x, end, retainedBytes);
     } catch {
       return null;
     }
@@ -186,7 +200,7 @@ export class WasmScanner {
     const x = instantiate(this.module);
     grow(x, this.tablesEnd);
     new Uint8Array(x.memory.buffer).set(tables);
-    for (const g of ['bits', 'shift', 'upperBits', 'upperShift'] as const) x[g].value = this.exports[g].value;
+    for (const g of ['table', 'tableShift', 'bits', 'shift', 'upperBits', 'upperShift'] as const) x[g].value = this.exports[g].value;
     this.exports = x;
     return true;
   }
@@ -229,10 +243,6 @@ export class WasmScanner {
     mem.copyWithin(layout.tEnd, old.tEnd, old.tEnd + count * 4);
     return layout;
   }
-}
-
-function tablesBytes(starts: StartTables): number {
-  return starts.lower.byteLength + starts.upper.byteLength;
 }
 
 function instantiate(module: WebAssembly.Module): ScanExports {

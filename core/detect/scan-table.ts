@@ -1,0 +1,177 @@
+// The vocabulary table of the WebAssembly scan (scan.wat $probe and $decide). The module's starts tables let
+// through one word of prose in nine, a word whose length, first two and last letters are those of a word
+// that starts a name; one in three of those starts nothing ("degree" passes for "delete"). In this table the
+// module finds them, with their vocabulary ids, and keeps only those that start a name: the matcher then
+// neither looks them up nor walks from them.
+//
+// A key is a word's folded ASCII bytes, little-endian in 64 bits: the word itself up to eight bytes, else its
+// first seven and a tag byte with its length (the matcher then looks the word up: several words may share
+// such a key). Cuckoo hashing, two buckets of four keys per key: the module compares all eight at once, with
+// no branch on the word. Buckets are added until at most nine slots in ten are taken.
+
+/** Value bits: the word starts some name (a root of the trie), written with a capital or as a number. */
+export const VALUE_ROOT = 1 << 24;
+/** Written in lower case, it may start a name with a break after it (matcher.ts lowerStartKinds). */
+export const VALUE_LOWER_SPACED = 1 << 25;
+/** ... glued to a letter or digit after it. */
+export const VALUE_LOWER_GLUED = 1 << 26;
+/** The id bits of a value: the vocabulary id, or LONG_ID. */
+export const ID_BITS = 0xffffff;
+/** Id bits of a long word's key: the flags are those of every word with the key. */
+export const LONG_ID = 0xfffffe;
+/** What the table answers for a key it does not hold: id -1 once sign-extended, no flags. */
+export const NOT_FOUND = 0x00ffffff;
+
+/** Longest word that is its own key. */
+const SHORT = 8;
+const SLOTS = 4;
+/** Four 8-byte keys, then their four 4-byte values. */
+const BUCKET_BYTES = 48;
+/** scan.wat reads a missing key's value past its second bucket: padding after the last. */
+const PADDING = 16;
+const MAX_LOAD = 0.9;
+const MAX_KICKS = 4096;
+
+export interface ScanTable {
+  /** The buckets, to be copied into the module's memory as they are. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** 32 minus the log2 of the bucket count: a hash's top bits pick a bucket. */
+  shift: number;
+  /** Keys held. */
+  size: number;
+}
+
+/**
+ * The key of the folded word folded[from, to), as scan.wat makes it from the text's bytes, into out[0]
+ * (low 32 bits) and out[1] (high); false if no ASCII word folds to it (a character outside ASCII, or one
+ * that an upper-case letter would not fold to).
+ */
+export function wordKey(folded: string, from: number, to: number, out: Int32Array): boolean {
+  const len = to - from;
+  if (len <= 0) return false;
+  let lo = 0;
+  let hi = 0;
+  const bytes = Math.min(len, len <= SHORT ? SHORT : SHORT - 1);
+  for (let k = 0; k < bytes; k++) {
+    const c = folded.charCodeAt(from + k);
+    // scan.wat folds by setting bit 5 of each byte: letters go to lower case, digits and "+" stay.
+    if (c >= 128 || c <= 32 || (c | 0x20) !== c) return false;
+    if (k < 4) lo |= c << (8 * k); else hi |= c << (8 * (k - 4));
+  }
+  for (let k = bytes; k < len; k++) {
+    const c = folded.charCodeAt(from + k);
+    if (c >= 128 || c <= 32 || (c | 0x20) !== c) return false;
+  }
+  if (len > SHORT) hi |= (0x80 | Math.min(len, 127)) << 24;
+  out[0] = lo;
+  out[1] = hi;
+  return true;
+}
+
+function mix(lo: number, hi: number): number {
+  const x = lo ^ Math.imul(hi, 0x9e3779b1);
+  return Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+}
+
+function bucket1(h: number, shift: number): number {
+  return h >>> shift;
+}
+
+function bucket2(h: number, shift: number): number {
+  return Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> shift;
+}
+
+/**
+ * The table of the vocabulary's words: values[t] is the value of word t (its id and VALUE_* flags). A "+"
+ * in the text is the word "plus" (plusId; -1 if the vocabulary has none).
+ */
+export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: Int32Array, plusId: number): ScanTable {
+  const words = vocabOffsets.length - 1;
+  const lo: number[] = [];
+  const hi: number[] = [];
+  const val: number[] = [];
+  const longAt = new Map<string, number>();
+  const key = new Int32Array(2);
+  for (let t = 0; t < words; t++) {
+    const from = vocabOffsets[t]!;
+    const to = vocabOffsets[t + 1]!;
+    if (to - from === 1 && vocab.charCodeAt(from) === 43) continue; // "+" is read as "plus", below
+    if (!wordKey(vocab, from, to, key)) continue;
+    if (to - from > SHORT) {
+      // Words sharing a long key share its entry: the module lists the word if any of them would be.
+      const k = `${key[0]},${key[1]}`;
+      const at = longAt.get(k);
+      if (at !== undefined) { val[at] = val[at]! | (values[t]! & ~ID_BITS); continue; }
+      longAt.set(k, val.length);
+      lo.push(key[0]!); hi.push(key[1]!); val.push((values[t]! & ~ID_BITS) | LONG_ID);
+      continue;
+    }
+    lo.push(key[0]!); hi.push(key[1]!); val.push(values[t]!);
+  }
+  if (plusId >= 0) { lo.push(43); hi.push(0); val.push(values[plusId]!); }
+
+  let buckets = 16;
+  while (buckets * SLOTS * MAX_LOAD < lo.length) buckets *= 2;
+  for (;;) {
+    const table = fill(lo, hi, val, buckets);
+    if (table) return table;
+    buckets *= 2;
+  }
+}
+
+/** The keys in `buckets` buckets, or null if some key found no room. */
+function fill(lo: number[], hi: number[], val: number[], buckets: number): ScanTable | null {
+  const shift = 32 - Math.log2(buckets);
+  const bytes = new Uint8Array(buckets * BUCKET_BYTES + PADDING);
+  const words = new Int32Array(bytes.buffer);
+  // A fixed seed: the same vocabulary gives the same table.
+  let seed = 0x2545f491;
+  const random = (): number => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return seed >>> 0; };
+  for (let k = 0; k < lo.length; k++) {
+    let kLo = lo[k]!;
+    let kHi = hi[k]!;
+    let kVal = val[k]!;
+    let placed = false;
+    for (let kick = 0; kick < MAX_KICKS && !placed; kick++) {
+      const h = mix(kLo, kHi);
+      const b1 = bucket1(h, shift);
+      const b2 = bucket2(h, shift);
+      placed = put(words, b1, kLo, kHi, kVal) || put(words, b2, kLo, kHi, kVal);
+      if (placed) break;
+      // Both full: take a slot of one of them; the key that was there looks for room next.
+      const r = random();
+      const base = (((r & 1) === 0 ? b1 : b2) * BUCKET_BYTES) >> 2;
+      const s = (r >>> 1) & (SLOTS - 1);
+      const eLo = words[base + s * 2]!;
+      const eHi = words[base + s * 2 + 1]!;
+      const eVal = words[base + 8 + s]!;
+      words[base + s * 2] = kLo; words[base + s * 2 + 1] = kHi; words[base + 8 + s] = kVal;
+      kLo = eLo; kHi = eHi; kVal = eVal;
+    }
+    if (!placed) return null;
+  }
+  return { bytes, shift, size: lo.length };
+}
+
+/** Puts the key in a free slot of bucket b; false if it has none. An empty slot's key is 0 (no word's). */
+function put(words: Int32Array, b: number, lo: number, hi: number, value: number): boolean {
+  const base = (b * BUCKET_BYTES) >> 2;
+  for (let s = 0; s < SLOTS; s++) {
+    if (words[base + s * 2] === 0 && words[base + s * 2 + 1] === 0) {
+      words[base + s * 2] = lo; words[base + s * 2 + 1] = hi; words[base + 8 + s] = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What scan.wat's $probe answers for a key (for tests): the value, or NOT_FOUND. */
+export function probeScanTable(table: ScanTable, lo: number, hi: number): number {
+  const words = new Int32Array(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength >> 2);
+  const h = mix(lo, hi);
+  for (const b of [bucket1(h, table.shift), bucket2(h, table.shift)]) {
+    const base = (b * BUCKET_BYTES) >> 2;
+    for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
+  }
+  return NOT_FOUND;
+}

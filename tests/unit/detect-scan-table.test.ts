@@ -1,0 +1,111 @@
+// The WebAssembly scan's vocabulary table (core/detect/scan-table.ts): every ASCII word of the vocabulary
+// is found with its value and no other word is, it grows to hold any vocabulary, and the module's own probe
+// (scan.wat) answers as the table's does, whatever the case of the word in the text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  buildScanTable, ID_BITS, LONG_ID, NOT_FOUND, probeScanTable, VALUE_LOWER_GLUED, VALUE_LOWER_SPACED, VALUE_ROOT, wordKey,
+  type ScanTable,
+} from '../../core/detect/scan-table';
+import { LIST_DECIDED, WasmScanner } from '../../core/detect/wasm-scan';
+
+const SEED = 424242;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+
+function vocabOf(words: string[]): { vocab: string; offsets: Int32Array } {
+  const offsets = new Int32Array(words.length + 1);
+  words.forEach((w, t) => { offsets[t + 1] = offsets[t]! + w.length; });
+  return { vocab: words.join(''), offsets };
+}
+
+function tableOf(words: string[], flags: (t: number) => number = () => 0): { table: ScanTable; values: Int32Array } {
+  const { vocab, offsets } = vocabOf(words);
+  const values = new Int32Array(words.length);
+  for (let t = 0; t < words.length; t++) values[t] = t | flags(t);
+  return { table: buildScanTable(vocab, offsets, values, words.indexOf('plus')), values };
+}
+
+function probe(table: ScanTable, word: string): number {
+  const key = new Int32Array(2);
+  return wordKey(word, 0, word.length, key) ? probeScanTable(table, key[0]!, key[1]!) : NOT_FOUND;
+}
+
+const WORDS = [
+  'galaxy', 's24', 'ultra', 'plus', '+', 'xperia', 'z1', 'f', 'compact', '12345678', '123456789', 'a',
+  // Two long words with one key (first seven letters and length) and a third of another length.
+  'smartphones', 'smartphoned', 'smartphone',
+  // Outside ASCII: never an ASCII word's.
+  'fēnix', 'ß',
+];
+const FLAGS = [VALUE_ROOT, VALUE_LOWER_SPACED, VALUE_LOWER_GLUED, VALUE_ROOT | VALUE_LOWER_SPACED];
+
+describe('the vocabulary table of the WebAssembly scan', () => {
+  it('finds every ASCII word with its value, a "+" as "plus", and no other word', () => {
+    const { table, values } = tableOf(WORDS, (t) => FLAGS[t % FLAGS.length]!);
+    for (const w of ['galaxy', 's24', 'ultra', 'plus', 'xperia', 'z1', 'f', 'compact', '12345678', 'a']) {
+      expect(probe(table, w)).toBe(values[WORDS.indexOf(w)]);
+    }
+    expect(probe(table, '+')).toBe(values[WORDS.indexOf('plus')]);
+    // A long word: the matcher looks it up; the flags are those of every word with its key.
+    const shared = (values[WORDS.indexOf('smartphones')]! | values[WORDS.indexOf('smartphoned')]!) & ~ID_BITS;
+    expect(probe(table, 'smartphones')).toBe(shared | LONG_ID);
+    expect(probe(table, 'smartphonex')).toBe(shared | LONG_ID);
+    expect(probe(table, 'smartphone')).toBe((values[WORDS.indexOf('smartphone')]! & ~ID_BITS) | LONG_ID);
+    expect(probe(table, '123456789')).toBe((values[WORDS.indexOf('123456789')]! & ~ID_BITS) | LONG_ID);
+    expect(probe(table, 'smartphonesx')).toBe(NOT_FOUND);
+    expect(wordKey('fēnix', 0, 5, new Int32Array(2))).toBe(false);
+    const known = new Set(WORDS);
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9]{1,8}$/), (w) => {
+      fc.pre(!known.has(w));
+      expect(probe(table, w)).toBe(NOT_FOUND);
+    }), { seed: SEED, numRuns: RUNS * 5 });
+  });
+
+  it('grows to hold a big vocabulary, nine slots in ten at most, the same table each time', () => {
+    const words = new Set<string>();
+    let x = 12345;
+    while (words.size < 30_000) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      words.add((x % 36 ** 6).toString(36).slice(0, 1 + (x % 8)));
+    }
+    const list = [...words];
+    const { table, values } = tableOf(list);
+    for (let t = 0; t < list.length; t++) expect(probe(table, list[t]!)).toBe(values[t]);
+    const slots = (table.bytes.byteLength - 16) / 48 * 4;
+    expect(table.size).toBe(list.length);
+    expect(table.size / slots).toBeLessThanOrEqual(0.9);
+    expect(tableOf(list).table.bytes).toEqual(table.bytes);
+  });
+
+  it('answers in the module as it does here, for words written in any case', () => {
+    const { table } = tableOf(WORDS, (t) => FLAGS[t % FLAGS.length]!);
+    // Starts tables of nothing: listing every token (the matcher's lookUpEveryWord) takes the module past them.
+    const starts = { lower: new Int32Array(32), lowerShift: 22, upper: new Int32Array(32), upperShift: 22 };
+    const scanner = WasmScanner.create(starts, table)!;
+    expect(scanner).not.toBeNull();
+    const piece = fc.oneof(
+      fc.constantFrom(...WORDS, 'GALAXY', 'Galaxy', 'S24', 'SmartPhones', 'Z1', 'é', '—', '“', "'", '+'),
+      fc.stringMatching(/^[A-Za-z]{1,12}$/), fc.stringMatching(/^[0-9]{1,10}$/), fc.constantFrom('a'.repeat(70), 'Z'.repeat(9)),
+    );
+    const text = fc.array(piece, { maxLength: 60 }).chain((ws) =>
+      fc.array(fc.constantFrom(' ', '  ', '\n', '-', ', ', ''), { minLength: ws.length, maxLength: ws.length })
+        .map((gaps) => ws.map((w, i) => w + gaps[i]!).join('')));
+    fc.assert(fc.property(text, (t) => {
+      const out = scanner.scan(t, true);
+      let decided = 0;
+      for (let q = 0; q < out.nList * 3; q += 3) {
+        const k = out.list[q]!;
+        const token = t.slice(out.tStart[k], out.tEnd[k]);
+        if ((out.list[q + 2]! & LIST_DECIDED) === 0) {
+          // Only tokens with characters outside ASCII are left to the matcher.
+          expect(/[^\x00-\x7f]/.test(token)).toBe(true);
+          continue;
+        }
+        decided++;
+        const expected = (probe(table, token.toLowerCase()) << 8) >> 8;
+        expect(out.tId[k]).toBe(expected);
+      }
+      expect(decided).toBeLessThanOrEqual(out.count);
+    }), { seed: SEED, numRuns: RUNS * 2 });
+  });
+});
