@@ -108,6 +108,11 @@ const F_UPPER = 2;
 const F_BREAK = 4;
 /** WebAssembly scan: the token has characters outside ASCII or ignorable ones, so its bytes are not its text. */
 const F_WIDE = 8;
+/**
+ * WebAssembly scan: the byte before the token may end a quote (a quote in ASCII, or any character outside
+ * it); without this bit no quote opens before the token (opensQuote), which spares reading the text.
+ */
+const F_QUOTE_BEFORE = 16;
 
 /** Bits of wordFlags, per token id: the function words the rules look at. */
 const W_DETERMINER = 1;
@@ -118,6 +123,8 @@ const W_FAMILY_NOUN = 8;
 /** nodeMinLevel: the level in the low bits, a flag for nodes where a brand ends. */
 const NODE_LEVEL = 7;
 const NODE_BRAND = 8;
+/** rootWalk: no word may come after this first word. */
+const ROOT_LEAF = 16;
 
 /** Devices a maker has in the index for its name to count in lower case (see brandInLowerCase). */
 const WELL_KNOWN_MAKER = 20;
@@ -243,11 +250,13 @@ class TokenTrieMatcher implements Matcher {
    */
   private readonly lowerFamily: Uint8Array;
   /**
-   * Per node of a name's first word (nodes 1..n, right after the root): a bit per first character (its low
-   * five bits, the same in either case) of the words that may come second. Walks from "it", "I", "one"
-   * stop there without looking up the next word.
+   * Per node of a name's first word (nodes 1..n, right after the root), four numbers side by side: what a
+   * walk reads there, so the walks from "it", "I", "one" (thousands a page) each read one place rather than
+   * five arrays far apart. Its entries [from, to); its nodeMinLevel, with ROOT_LEAF when no word may come
+   * second; a bit per first character (its low five bits, the same in either case) of the words that may
+   * come second, so that most walks stop there without looking up the next word.
    */
-  private readonly rootNextLetters: Int32Array;
+  private readonly rootWalk: Int32Array;
   /** Devices per brand index. */
   private readonly brandDevices: Int32Array;
   /** Bit per slot: lower-case words that may start a name (buildLowerStarts). */
@@ -435,15 +444,17 @@ class TokenTrieMatcher implements Matcher {
     }
     // The first words' nodes are the root's children, numbered from 1. A "+" is the token "plus" in the
     // vocabulary but "+" in the text: both letters count.
-    this.rootNextLetters = new Int32Array(this.firstChild[1]! - this.firstChild[0]! + 1);
-    for (let root = 1; root < this.rootNextLetters.length; root++) {
+    const roots = this.firstChild[1]! - this.firstChild[0]!;
+    this.rootWalk = new Int32Array((roots + 1) * 4);
+    for (let root = 1; root <= roots; root++) {
       let letters = 0;
       for (let c = this.firstChild[root]!; c < this.firstChild[root + 1]!; c++) {
         const token = this.nodeToken[c]!;
         letters |= 1 << (this.vocab.charCodeAt(this.vocabOffsets[token]!) & 31);
         if (token === this.plusId) letters |= 1 << (43 & 31);
       }
-      this.rootNextLetters[root] = letters;
+      const leaf = this.firstChild[root] === this.firstChild[root + 1];
+      this.rootWalk.set([this.nodeEntryStart[root]!, this.nodeEntryStart[root + 1]!, nodeMinLevel[root]! | (leaf ? ROOT_LEAF : 0), letters], root * 4);
     }
     const kinds = this.lowerStartKinds();
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts(kinds));
@@ -1076,41 +1087,50 @@ class TokenTrieMatcher implements Matcher {
   }
 
   private walk(text: string, i: number, count: number, brand: number, brandStart: number): void {
-    const { tFlags, nodeEntryStart, entryOwner, entryInfo } = this;
     const first = this.idAt(i);
     if (first < 0) return;
-    let node = this.rootChild[first]!;
-    if (node === 0) return;
-    for (let j = i; ;) {
-      const from = nodeEntryStart[node]!;
-      const to = nodeEntryStart[node + 1]!;
-      if (from !== to && !(j + 1 < count && (tFlags[j + 1]! & F_GLUED) !== 0)) {
-        const minLevel = this.nodeMinLevel[node]!;
-        if (brand < 0 && (minLevel & NODE_BRAND) !== 0) {
-          const upper = (tFlags[i]! & F_UPPER) !== 0;
-          for (let k = from; k < to; k++) {
-            const info = entryInfo[k]!;
-            if ((info & INFO_BRAND_ENTRY) !== 0 && (upper || this.brandInLowerCase(info, entryOwner[k]!))) this.addBrandHit(j, entryOwner[k]!);
-          }
-        }
-        // LEVEL_NEVER with no device entries at all (a brand-only node) as well as for bare numbers.
-        const level = minLevel & NODE_LEVEL;
-        if (brand >= 0 ? this.hasDeviceEntry(from, to) : level < LEVEL_WORD || (level < LEVEL_NEVER && this.wordMayStart(text, i))) {
-          this.addCandidate(i, j, node, brand, brandStart);
-        }
-      }
-      j++;
-      // A leaf: no need to look up the next word.
-      if (j >= count || this.firstChild[node] === this.firstChild[node + 1] || (tFlags[j]! & F_BREAK) !== 0) return;
-      // Nor when no word after the first begins with the next word's first letter (nine walks in ten).
-      if (j === i + 1) {
-        const c = text.charCodeAt(this.tStart[j]!);
-        if (c < 128 && ((this.rootNextLetters[node]! >>> (c & 31)) & 1) === 0) return;
-      }
+    const root = this.rootChild[first]!;
+    if (root === 0) return;
+    const { rootWalk } = this;
+    const r = root * 4;
+    const rootLevel = rootWalk[r + 2]!;
+    this.atNode(text, i, i, root, rootWalk[r]!, rootWalk[r + 1]!, rootLevel, count, brand, brandStart);
+    let j = i + 1;
+    if (j >= count || (rootLevel & ROOT_LEAF) !== 0 || (this.tFlags[j]! & F_BREAK) !== 0) return;
+    // No word after the first begins with the next word's first letter (nine walks in ten).
+    // From the UTF-8 where the WebAssembly scan left it (a byte outside ASCII is >= 128 as a character is).
+    const { tByte } = this;
+    const c = tByte !== null ? this.bytes[tByte[j]!]! : text.charCodeAt(this.tStart[j]!);
+    if (c < 128 && ((rootWalk[r + 3]! >>> (c & 31)) & 1) === 0) return;
+    const { tFlags, nodeEntryStart, nodeMinLevel, firstChild } = this;
+    for (let node = root; ;) {
       const id = this.idAt(j);
       if (id < 0) return;
       node = this.child(node, id);
       if (node < 0) return;
+      this.atNode(text, i, j, node, nodeEntryStart[node]!, nodeEntryStart[node + 1]!, nodeMinLevel[node]!, count, brand, brandStart);
+      j++;
+      // A leaf: no need to look up the next word.
+      if (j >= count || firstChild[node] === firstChild[node + 1] || (tFlags[j]! & F_BREAK) !== 0) return;
+    }
+  }
+
+  /** A walk from token i at token j, at trie node `node` (its entries [from, to), its nodeMinLevel). */
+  private atNode(text: string, i: number, j: number, node: number, from: number, to: number, minLevel: number, count: number,
+    brand: number, brandStart: number): void {
+    if (from === to || (j + 1 < count && (this.tFlags[j + 1]! & F_GLUED) !== 0)) return;
+    if (brand < 0 && (minLevel & NODE_BRAND) !== 0) {
+      const { entryOwner, entryInfo } = this;
+      const upper = (this.tFlags[i]! & F_UPPER) !== 0;
+      for (let k = from; k < to; k++) {
+        const info = entryInfo[k]!;
+        if ((info & INFO_BRAND_ENTRY) !== 0 && (upper || this.brandInLowerCase(info, entryOwner[k]!))) this.addBrandHit(j, entryOwner[k]!);
+      }
+    }
+    // LEVEL_NEVER with no device entries at all (a brand-only node) as well as for bare numbers.
+    const level = minLevel & NODE_LEVEL;
+    if (brand >= 0 ? this.hasDeviceEntry(from, to) : level < LEVEL_WORD || (level < LEVEL_NEVER && this.wordMayStart(text, i))) {
+      this.addCandidate(i, j, node, brand, brandStart);
     }
   }
 
@@ -1124,6 +1144,7 @@ class TokenTrieMatcher implements Matcher {
       const prev = this.idAt(i - 1);
       if (prev >= 0 && (this.wordFlags[prev]! & W_DETERMINER) !== 0) return true;
     }
+    if (this.tByte !== null && (this.tFlags[i]! & F_QUOTE_BEFORE) === 0) return false;
     return opensQuote(text, this.tStart[i]!);
   }
 
@@ -1380,11 +1401,14 @@ function lowerStartSecondSlot(h: number, shift: number): number {
   return Math.imul(h, 0x9e3779b1) >>> shift;
 }
 
-/** Murmur3's finaliser: the key's fields are packed bits, which plain multiplication spreads badly. */
+/**
+ * Half of Murmur3's finaliser: the key's fields are packed bits, which plain multiplication spreads badly.
+ * The full finaliser let fewer words through for nothing, but since the WebAssembly scan finds those in its
+ * vocabulary table, they cost less than the extra multiplication on every word.
+ */
 function lowerStartMix(key: number): number {
-  let h = Math.imul(key ^ (key >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  const h = Math.imul(key ^ (key >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 function shortHash(key: number): number {

@@ -150,6 +150,16 @@
       (i32.const 0x00ffffff)
       (local.get $m)))
 
+  ;; tFlags bit 16 if the byte before byte $at may end a quote: '"', "'", or any byte outside ASCII (the last
+  ;; byte of ‘ ’ “ ” « »). Without it the matcher knows no quote opens there without reading the text
+  ;; (matcher.ts opensQuote). The byte before the text is a table's: at worst the bit is set for nothing.
+  (func $quoteBefore (param $at i32) (result i32)
+    (local $p i32)
+    (local.set $p (i32.load8_u (i32.sub (i32.add (global.get $bytes) (local.get $at)) (i32.const 1))))
+    (select (i32.const 16) (i32.const 0)
+      (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
+        (i32.ge_u (local.get $p) (i32.const 128)))))
+
   ;; After the scan, over the tokens listed as LIST_DECIDED (ASCII ones): each one's id from the vocabulary
   ;; table into tId, and the entry kept only if the word starts a name (see $probe for the flags), or is a
   ;; lower-case one that does after a byte that may be a quote (the byte before the text is a table's: at
@@ -330,8 +340,7 @@
                               (i32.load8_u (i32.sub (i32.add (i32.add (local.get $bytes) (local.get $startByte)) (local.get $len)) (i32.const 1)))
                               (i32.const 0x20)))))
                       (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))) (i32.const 0x85ebca6b)))
-                      (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 13))) (i32.const 0xc2b2ae35)))
-                      (local.set $m (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))))
+                      (local.set $m (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 13))))
                       (local.set $table (select (global.get $bits) (global.get $upperBits) (local.get $lower)))
                       (local.set $sh (select (global.get $shift) (global.get $upperShift) (local.get $lower)))
                       (local.set $k (i32.shr_u (local.get $m) (local.get $sh)))
@@ -385,9 +394,16 @@
               (i32.store (i32.add (global.get $tEnd) (local.get $at)) (i32.add (local.get $start) (local.get $len)))
               (i32.store (i32.add (global.get $tId) (local.get $at)) (i32.const -2))
               (i32.store (i32.add (global.get $tByte) (local.get $at)) (local.get $startByte))
+              ;; 16: the byte before may end a quote ('"', "'", or the last byte of ‘ ’ “ ” « »): without it the
+              ;; matcher knows no quote opens there without reading the text (matcher.ts opensQuote). The byte
+              ;; before the text is a table's: at worst the bit is set for nothing.
+              (local.set $p (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $startByte)) (i32.const 1))))
               (i32.store8 (i32.add (global.get $tFlags) (local.get $count))
                 (i32.or (i32.or (local.get $glued) (select (i32.const 2) (i32.const 0) (i32.eq (local.get $cls) (i32.const 2))))
-                  (local.get $broken)))
+                  (i32.or (local.get $broken)
+                    (select (i32.const 16) (i32.const 0)
+                    (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
+                      (i32.ge_u (local.get $p) (i32.const 128)))))))
               ;; Written whether listed or not, and counted only if it is: no branch to mispredict.
               (local.set $at (i32.add (global.get $list) (i32.mul (local.get $nList) (i32.const 12))))
               (i32.store (local.get $at) (local.get $count))
@@ -558,8 +574,7 @@
                             (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $i)) (i32.const 1)))
                             (i32.const 0x20)))))
                     (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))) (i32.const 0x85ebca6b)))
-                    (local.set $m (i32.mul (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 13))) (i32.const 0xc2b2ae35)))
-                    (local.set $m (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 16))))
+                    (local.set $m (i32.xor (local.get $m) (i32.shr_u (local.get $m) (i32.const 13))))
                     (local.set $table (select (global.get $bits) (global.get $upperBits) (local.get $lower)))
                     (local.set $sh (select (global.get $shift) (global.get $upperShift) (local.get $lower)))
                     (local.set $len (i32.shr_u (local.get $m) (local.get $sh)))
@@ -589,7 +604,8 @@
         (i32.store8 (i32.add (global.get $tFlags) (local.get $count))
           (i32.or
             (i32.or (local.get $glued) (select (i32.const 2) (i32.const 0) (i32.eq (local.get $cls) (i32.const 2))))
-            (i32.or (local.get $broken) (select (i32.const 8) (i32.const 0) (i32.and (local.get $info) (i32.const 6))))))
+            (i32.or (i32.or (local.get $broken) (call $quoteBefore (local.get $startByte)))
+              (select (i32.const 8) (i32.const 0) (i32.and (local.get $info) (i32.const 6))))))
         (if (local.get $listed)
           (then
             (local.set $at (i32.add (global.get $list) (i32.mul (local.get $nList) (i32.const 12))))
