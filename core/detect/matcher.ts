@@ -96,6 +96,7 @@ for (let c = 0; c < 128; c++) BYTE_FOLD[c] = FOLD[c]!;
 /** lowerStartKinds: the word may start a name with a break after it, or glued to a letter or digit. */
 const START_SPACED = 1;
 const START_GLUED = 2;
+const SHORT_WORD = scanTable.SHORT_WORD;
 /** Key bit of the capitalised words and numbers in the WebAssembly scan's starts table (buildUpperStarts). */
 const UPPER_START_KEY = 1 << 28;
 
@@ -202,18 +203,21 @@ class TokenTrieMatcher implements Matcher {
   private readonly vocab: string;
   private readonly vocabOffsets: Int32Array;
   /**
-   * Tokens of five characters or more by hash: open addressing, load <= 0.5 (most article words miss,
-   * and a miss ends at the first empty slot), each slot's hash beside its id (hash, id + 1) so a probe
-   * reads one cache line; a hit is confirmed by comparing characters.
+   * Words of up to eight ASCII characters ("the", "s", "24", "galaxy": most words of an article) are found in
+   * the vocabulary table of the WebAssembly scan (scan-table.ts), which the module and the matcher share: a
+   * view of the module's memory (detached when that memory grows: see words()), or an array of its own where
+   * WebAssembly cannot run.
+   */
+  private tableWords: Int32Array;
+  private readonly tableShift: number;
+  /**
+   * The other words (longer than eight characters, or of five or more with characters outside ASCII) by
+   * hash: open addressing, load <= 0.5 (most article words miss, and a miss ends at the first empty slot),
+   * each slot's hash beside its id (hash, id + 1) so a probe reads one cache line; a hit is confirmed by
+   * comparing characters.
    */
   private readonly vocabSlots: Int32Array;
   private readonly vocabMask: number;
-  /**
-   * Tokens of up to four characters ("the", "s", "24", "pro": most words of an article) by their packed
-   * characters, (key, id + 1) per slot: found without hashing or re-reading the vocabulary.
-   */
-  private readonly shortSlots: Int32Array;
-  private readonly shortMask: number;
   private readonly maxTokenLength: number;
   private readonly rootChild: Int32Array;
   private readonly firstChild: Int32Array;
@@ -334,38 +338,27 @@ class TokenTrieMatcher implements Matcher {
     this.vocabOffsets = base64ToInt32(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
     const tokens = this.vocabOffsets.length - 1;
+    // The words the vocabulary table holds not (see tableWords); a word of up to four characters outside
+    // ASCII is never looked up (chars.ts C_OTHER) or found.
+    const key = new Int32Array(2);
+    const inSlots = new Uint8Array(tokens);
     let longCount = 0;
-    for (let t = 0; t < tokens; t++) if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! > 4) longCount++;
+    for (let t = 0; t < tokens; t++) {
+      const from = this.vocabOffsets[t]!;
+      const to = this.vocabOffsets[t + 1]!;
+      if (to - from > SHORT_WORD || (to - from > 4 && !scanTable.wordKey(this.vocab, from, to, key))) { inSlots[t] = 1; longCount++; }
+    }
     let size = 16;
     while (size < longCount * 2) size <<= 1;
     this.vocabMask = size - 1;
     this.vocabSlots = new Int32Array(size * 2);
     for (let t = 0; t < tokens; t++) {
-      if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! <= 4) continue;
+      if (inSlots[t] === 0) continue;
       const h = vocabHash[t]!;
       let slot = h & this.vocabMask;
       while (this.vocabSlots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.vocabMask;
       this.vocabSlots[slot * 2] = h;
       this.vocabSlots[slot * 2 + 1] = t + 1;
-    }
-    let shortCount = 0;
-    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! <= 4) shortCount++;
-    let shortSize = 16;
-    while (shortSize < shortCount * 2) shortSize <<= 1;
-    this.shortSlots = new Int32Array(shortSize * 2);
-    this.shortMask = shortSize - 1;
-    for (let t = 0; t + 1 < this.vocabOffsets.length; t++) {
-      const from = this.vocabOffsets[t]!;
-      const len = this.vocabOffsets[t + 1]! - from;
-      if (len > 4) continue;
-      let key = len;
-      let ascii = true;
-      for (let j = 0; j < len; j++) { const ch = this.vocab.charCodeAt(from + j); ascii &&= ch < 128; key = (key << 7) | ch; }
-      // Other-script tokens are never looked up (chars.ts C_OTHER) and do not pack into 7 bits.
-      if (!ascii) continue;
-      for (let slot = shortHash(key) & this.shortMask; ; slot = (slot + 1) & this.shortMask) {
-        if (this.shortSlots[slot * 2 + 1] === 0) { this.shortSlots[slot * 2] = key; this.shortSlots[slot * 2 + 1] = t + 1; break; }
-      }
     }
     let longest = 0;
     for (let t = 0; t + 1 < this.vocabOffsets.length; t++) longest = Math.max(longest, this.vocabOffsets[t + 1]! - this.vocabOffsets[t]!);
@@ -435,7 +428,10 @@ class TokenTrieMatcher implements Matcher {
     this.outFamily = new Uint8Array(familyOffsets.length);
     this.familySeen = new Uint8Array(familyOffsets.length);
     this.brandSeen = new Uint8Array(this.brands.length);
-    this.plusId = this.lookup('plus', 0, 4);
+    this.plusId = -1;
+    for (let t = 0; t < tokens && this.plusId < 0; t++) {
+      if (this.vocabOffsets[t + 1]! - this.vocabOffsets[t]! === 4 && this.vocab.startsWith('plus', this.vocabOffsets[t]!)) this.plusId = t;
+    }
     this.brandDevices = new Int32Array(this.brands.length);
     for (const b of this.deviceBrand) this.brandDevices[b]!++;
     this.lowerFamily = new Uint8Array(this.vocabOffsets.length);
@@ -454,13 +450,21 @@ class TokenTrieMatcher implements Matcher {
         if (token === this.plusId) letters |= 1 << (43 & 31);
       }
       const leaf = this.firstChild[root] === this.firstChild[root + 1];
-      this.rootWalk.set([this.nodeEntryStart[root]!, this.nodeEntryStart[root + 1]!, nodeMinLevel[root]! | (leaf ? ROOT_LEAF : 0), letters], root * 4);
+      const r = root * 4;
+      this.rootWalk[r] = this.nodeEntryStart[root]!;
+      this.rootWalk[r + 1] = this.nodeEntryStart[root + 1]!;
+      this.rootWalk[r + 2] = nodeMinLevel[root]! | (leaf ? ROOT_LEAF : 0);
+      this.rootWalk[r + 3] = letters;
     }
     const kinds = this.lowerStartKinds();
     ({ bits: this.lowerStarts, shift: this.lowerStartShift } = this.buildLowerStarts(kinds));
+    const table = this.scanTable(kinds);
+    this.tableShift = table.shift;
     this.wasm = options.javaScriptScan === true ? null : wasmScan.WasmScanner.create({
       lower: this.lowerStarts, lowerShift: this.lowerStartShift, ...this.buildUpperStarts(),
-    }, this.scanTable(kinds), options.scannerMemoryKept);
+    }, table, options.scannerMemoryKept);
+    // The module holds the table now: the matcher reads it there, and this copy goes.
+    this.tableWords = this.wasm ? this.wasm.tableWords() : new Int32Array(table.bytes.buffer);
   }
 
   /**
@@ -594,7 +598,9 @@ class TokenTrieMatcher implements Matcher {
         return this.scanWasm(text, this.wasm);
       } catch {
         // The module could not grow its memory for this page (a RangeError): from now on the JavaScript
-        // scan, which needs a quarter of the memory, cuts the text; nothing of the failed scan is kept.
+        // scan, which needs a quarter of the memory, cuts the text; nothing of the failed scan is kept, and
+        // the vocabulary table is copied out of the module's memory so that memory can go.
+        this.tableWords = this.wasm.tableWords().slice();
         this.wasm = null;
         this.dropScanViews();
       }
@@ -790,35 +796,41 @@ class TokenTrieMatcher implements Matcher {
   /** Vocabulary id of text[start..end) (no ignorable characters inside), or -1. Kept small so it inlines. */
   private lookup(text: string, start: number, end: number): number {
     const len = end - start;
+    if (len > SHORT_WORD) return this.lookupLong(text, start, end);
     const FO = FOLD;
-    if (len > 4) return this.lookupLong(text, start, end);
-    let key = len;
-    for (let j = start; j < end; j++) {
-      const f = FO[text.charCodeAt(j)]!;
-      if (f > 127) return -1; // short tokens are ASCII after folding
-      key = (key << 7) | f;
+    let lo = 0;
+    let hi = 0;
+    for (let j = 0; j < len; j++) {
+      const f = FO[text.charCodeAt(start + j)]!;
+      if (f > 127) return len > 4 ? this.lookupLong(text, start, end) : -1;
+      if (j < 4) lo |= f << (j << 3); else hi |= f << ((j - 4) << 3);
     }
-    return this.shortId(key);
+    return this.wordId(lo, hi);
   }
 
-  /** Vocabulary id of a token of up to four characters by its packed key (see shortSlots), or -1. */
-  private shortId(key: number): number {
-    const { shortSlots, shortMask } = this;
-    for (let slot = shortHash(key) & shortMask; ; slot = (slot + 1) & shortMask) {
-      const v = shortSlots[slot * 2 + 1]!;
-      if (v === 0) return -1;
-      if (shortSlots[slot * 2] === key) return v - 1;
-    }
+  /**
+   * Vocabulary id of a word of up to eight ASCII characters by its key (scan-table.ts wordKey), or -1, from
+   * the vocabulary table.
+   */
+  private wordId(lo: number, hi: number): number {
+    let words = this.tableWords;
+    // The module's memory grew since the view was taken: a view of the new memory.
+    if (words.length === 0) words = this.tableWords = this.wasm!.tableWords();
+    return (scanTable.probeWords(words, this.tableShift, lo, hi) << 8) >> 8;
   }
 
   /** lookup of an ASCII token from the UTF-8 bytes b[start..end). */
   private lookupBytes(b: Uint8Array, start: number, end: number): number {
     const len = end - start;
+    if (len > SHORT_WORD) return this.lookupLongBytes(b, start, end);
     const FB = BYTE_FOLD;
-    if (len > 4) return this.lookupLongBytes(b, start, end);
-    let key = len;
-    for (let j = start; j < end; j++) key = (key << 7) | FB[b[j]!]!;
-    return this.shortId(key);
+    let lo = 0;
+    let hi = 0;
+    for (let j = 0; j < len; j++) {
+      const f = FB[b[start + j]!]!;
+      if (j < 4) lo |= f << (j << 3); else hi |= f << ((j - 4) << 3);
+    }
+    return this.wordId(lo, hi);
   }
 
   private lookupLongBytes(b: Uint8Array, start: number, end: number): number {
@@ -886,10 +898,16 @@ class TokenTrieMatcher implements Matcher {
     }
     if (len > this.maxTokenLength || len === 0) return -1;
     const f = this.scratch;
-    if (len <= 4) {
-      let key = len;
-      for (let j = 0; j < len; j++) { if (f[j]! > 127) return -1; key = (key << 7) | f[j]!; }
-      return this.shortId(key);
+    if (len <= SHORT_WORD) {
+      let lo = 0;
+      let hi = 0;
+      let ascii = true;
+      for (let j = 0; j < len && ascii; j++) {
+        ascii = f[j]! <= 127;
+        if (j < 4) lo |= f[j]! << (j << 3); else hi |= f[j]! << ((j - 4) << 3);
+      }
+      if (ascii) return this.wordId(lo, hi);
+      if (len <= 4) return -1;
     }
     const h = tokenFeatureHash(len, f[0]!, f[len > 1 ? 1 : 0]!, f[len >> 1]!, f[len > 1 ? len - 2 : 0]!, f[len - 1]!);
     const { vocabSlots, vocabOffsets, vocab, vocabMask } = this;
@@ -970,7 +988,10 @@ class TokenTrieMatcher implements Matcher {
       this.text = '';
       this.resetContext();
       // The module let its big memory go: so do the views of it (the next scan replaces them anyway).
-      if (this.wasm?.release()) this.dropScanViews();
+      if (this.wasm?.release()) {
+        this.dropScanViews();
+        this.tableWords = this.wasm.tableWords();
+      }
     }
   }
 
@@ -1409,11 +1430,6 @@ function lowerStartSecondSlot(h: number, shift: number): number {
 function lowerStartMix(key: number): number {
   const h = Math.imul(key ^ (key >>> 16), 0x85ebca6b);
   return h ^ (h >>> 13);
-}
-
-function shortHash(key: number): number {
-  const h = Math.imul(key, 0x9e3779b1);
-  return h ^ (h >>> 15);
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {

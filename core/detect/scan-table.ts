@@ -23,7 +23,8 @@ export const LONG_ID = 0xfffffe;
 export const NOT_FOUND = 0x00ffffff;
 
 /** Longest word that is its own key. */
-const SHORT = 8;
+export const SHORT_WORD = 8;
+const SHORT = SHORT_WORD;
 const SLOTS = 4;
 /** Four 8-byte keys, then their four 4-byte values. */
 const BUCKET_BYTES = 48;
@@ -165,13 +166,22 @@ function put(words: Int32Array, b: number, lo: number, hi: number, value: number
   return false;
 }
 
-/** What scan.wat's $probe answers for a key (for tests): the value, or NOT_FOUND. */
-export function probeScanTable(table: ScanTable, lo: number, hi: number): number {
-  const words = new Int32Array(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength >> 2);
+/**
+ * What scan.wat's $probe answers for a key: the value, or NOT_FOUND. `words` are the table's bytes as 32-bit
+ * words (the matcher's own lookups read the module's copy).
+ */
+export function probeWords(words: Int32Array, shift: number, lo: number, hi: number): number {
+  // The empty word's key is an empty slot's.
+  if (lo === 0 && hi === 0) return NOT_FOUND;
   const h = mix(lo, hi);
-  for (const b of [bucket1(h, table.shift), bucket2(h, table.shift)]) {
-    const base = (b * BUCKET_BYTES) >> 2;
-    for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
-  }
+  let base = (bucket1(h, shift) * BUCKET_BYTES) >> 2;
+  for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
+  base = (bucket2(h, shift) * BUCKET_BYTES) >> 2;
+  for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
   return NOT_FOUND;
+}
+
+/** probeWords on a table. */
+export function probeScanTable(table: ScanTable, lo: number, hi: number): number {
+  return probeWords(new Int32Array(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength >> 2), table.shift, lo, hi);
 }

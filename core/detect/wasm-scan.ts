@@ -98,7 +98,7 @@ export class WasmScanner {
   private readonly tablesEnd: number;
 
   private constructor(private readonly module: WebAssembly.Module, private exports: ScanExports, tablesEnd: number,
-    private readonly retainedBytes: number) {
+    private readonly tableBytes: number, private readonly retainedBytes: number) {
     this.tablesEnd = tablesEnd;
   }
 
@@ -130,7 +130,7 @@ export class WasmScanner {
       x.shift.value = starts.lowerShift;
       x.upperBits.value = upperAt;
       x.upperShift.value = starts.upperShift;
-      return new WasmScanner(module, x, end, retainedBytes);
+      return new WasmScanner(module, x, end, table.bytes.byteLength, retainedBytes);
     } catch {
       return null;
     }
@@ -183,6 +183,15 @@ export class WasmScanner {
       list: new Int32Array(buffer, layout.list, nList * 3),
       bytes: new Uint8Array(buffer, base, n),
     };
+  }
+
+  /**
+   * The vocabulary table in the module's memory, as 32-bit words (scan-table.ts probeWords), for the
+   * matcher's own lookups: one table for both. A view: growing the memory detaches it (it reads as empty), and
+   * so does release(); ask again then.
+   */
+  tableWords(): Int32Array {
+    return new Int32Array(this.exports.memory.buffer, TABLES, this.tableBytes >> 2);
   }
 
   /** Bytes of memory the module holds now. */
