@@ -205,7 +205,7 @@ class TokenTrieMatcher implements Matcher {
   /**
    * Words of up to eight ASCII characters ("the", "s", "24", "galaxy": most words of an article) are found in
    * the vocabulary table of the WebAssembly scan (scan-table.ts), which the module and the matcher share: a
-   * view of the module's memory (detached when that memory grows: see words()), or an array of its own where
+   * view of the module's memory (detached when that memory grows: see wordId), or an array of its own where
    * WebAssembly cannot run.
    */
   private tableWords: Int32Array;
@@ -338,8 +338,8 @@ class TokenTrieMatcher implements Matcher {
     this.vocabOffsets = base64ToInt32(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
     const tokens = this.vocabOffsets.length - 1;
-    // The words the vocabulary table holds not (see tableWords); a word of up to four characters outside
-    // ASCII is never looked up (chars.ts C_OTHER) or found.
+    // The words the vocabulary table does not hold (see tableWords); a word of up to four characters
+    // outside ASCII is never looked up (chars.ts C_OTHER) or found.
     const key = new Int32Array(2);
     const inSlots = new Uint8Array(tokens);
     let longCount = 0;
