@@ -378,16 +378,21 @@ class TokenTrieMatcher implements Matcher {
     this.nodeEntryStart = base64ToInt32(c.nodeEntryStart);
     const entries = base64ToInt32(c.entries);
     const entryCount = entries.length / 3;
-    const owner = new Int32Array(entryCount);
-    const name = new Int32Array(entryCount);
-    this.entryInfo = new Int32Array(entryCount);
+    let narrowEntries = true;
+    for (let k = 0; k < entries.length && narrowEntries; k += 3) {
+      narrowEntries = entries[k]! >= 0 && entries[k]! <= 0xffff && entries[k + 2]! >= 0 && entries[k + 2]! <= 0xffff;
+    }
+    const owner = narrowEntries ? new Uint16Array(entryCount) : new Int32Array(entryCount);
+    const name = narrowEntries ? new Uint16Array(entryCount) : new Int32Array(entryCount);
+    const info = new Int32Array(entryCount);
     for (let k = 0; k < entryCount; k++) {
       owner[k] = entries[k * 3]!;
-      this.entryInfo[k] = entries[k * 3 + 1]!;
+      info[k] = entries[k * 3 + 1]!;
       name[k] = entries[k * 3 + 2]!;
     }
-    this.entryOwner = narrow(owner);
-    this.entryName = narrow(name);
+    this.entryOwner = owner;
+    this.entryInfo = info;
+    this.entryName = name;
     this.names = c.names;
     this.nameOffsets = base64ToInt32(c.nameOffsets);
     this.ids = new JoinedIndex(c.ids, base64ToInt32(c.idOffsets));
@@ -537,7 +542,6 @@ class TokenTrieMatcher implements Matcher {
     }
     return kinds;
   }
-
   /**
    * For the WebAssembly scan: every word's id with whether it starts a name, by case (scan-table.ts), so
    * the module knows both as it cuts the word.
@@ -1387,8 +1391,10 @@ class TokenTrieMatcher implements Matcher {
 
 /** Two bytes per value when they fit (brand and family indexes of 28,000 devices do): 112 KB less heap each. */
 function narrow(a: Int32Array): Uint16Array | Int32Array {
-  for (const x of a) if (x < 0 || x > 65535) return a;
-  return Uint16Array.from(a);
+  for (let k = 0; k < a.length; k++) if (a[k]! < 0 || a[k]! > 65535) return a;
+  const narrowed = new Uint16Array(a.length);
+  narrowed.set(a);
+  return narrowed;
 }
 
 /**

@@ -88,9 +88,10 @@ function bucket2(h: number, shift: number): number {
  */
 export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: Int32Array, plusId: number): ScanTable {
   const words = vocabOffsets.length - 1;
-  const lo: number[] = [];
-  const hi: number[] = [];
-  const val: number[] = [];
+  const lo = new Int32Array(words + 1);
+  const hi = new Int32Array(words + 1);
+  const val = new Int32Array(words + 1);
+  let n = 0;
   const longAt = new Map<string, number>();
   const key = new Int32Array(2);
   for (let t = 0; t < words; t++) {
@@ -98,30 +99,30 @@ export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: 
     const to = vocabOffsets[t + 1]!;
     if (to - from === 1 && vocab.charCodeAt(from) === 43) continue; // "+" is read as "plus", below
     if (!wordKey(vocab, from, to, key)) continue;
+    let value = values[t]!;
     if (to - from > SHORT) {
       // Words sharing a long key share its entry: the module lists the word if any of them would be.
       const k = `${key[0]},${key[1]}`;
       const at = longAt.get(k);
-      if (at !== undefined) { val[at] = val[at]! | (values[t]! & ~ID_BITS); continue; }
-      longAt.set(k, val.length);
-      lo.push(key[0]!); hi.push(key[1]!); val.push((values[t]! & ~ID_BITS) | LONG_ID);
-      continue;
+      if (at !== undefined) { val[at] = val[at]! | (value & ~ID_BITS); continue; }
+      longAt.set(k, n);
+      value = (value & ~ID_BITS) | LONG_ID;
     }
-    lo.push(key[0]!); hi.push(key[1]!); val.push(values[t]!);
+    lo[n] = key[0]!; hi[n] = key[1]!; val[n] = value; n++;
   }
-  if (plusId >= 0) { lo.push(43); hi.push(0); val.push(values[plusId]!); }
+  if (plusId >= 0) { lo[n] = 43; hi[n] = 0; val[n] = values[plusId]!; n++; }
 
   let buckets = 16;
-  while (buckets * SLOTS * MAX_LOAD < lo.length) buckets *= 2;
+  while (buckets * SLOTS * MAX_LOAD < n) buckets *= 2;
   for (;;) {
-    const table = fill(lo, hi, val, buckets);
+    const table = fill(lo.subarray(0, n), hi.subarray(0, n), val.subarray(0, n), buckets);
     if (table) return table;
     buckets *= 2;
   }
 }
 
 /** The keys in `buckets` buckets, or null if some key found no room. */
-function fill(lo: number[], hi: number[], val: number[], buckets: number): ScanTable | null {
+function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, buckets: number): ScanTable | null {
   const shift = 32 - Math.log2(buckets);
   const bytes = new Uint8Array(buckets * BUCKET_BYTES + PADDING);
   const words = new Int32Array(bytes.buffer);
