@@ -88,6 +88,8 @@ function bucket2(h: number, shift: number): number {
  */
 export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: Int32Array, plusId: number): ScanTable {
   const words = vocabOffsets.length - 1;
+  // Ids take the value's low 24 bits, below LONG_ID (the shipped index of 28,000 devices has 14,000 words).
+  if (words >= LONG_ID) throw new RangeError(`the vocabulary has ${words} words; the scan's table holds ids below ${LONG_ID}`);
   const lo = new Int32Array(words + 1);
   const hi = new Int32Array(words + 1);
   const val = new Int32Array(words + 1);
