@@ -547,15 +547,30 @@ class TokenTrieMatcher implements Matcher {
    * the module knows both as it cuts the word.
    */
   private scanTable(kinds: Uint8Array): scanTable.ScanTable {
-    const { rootChild, vocab, vocabOffsets } = this;
+    const { rootChild, rootWalk, wordFlags, vocab, vocabOffsets } = this;
     const values = new Int32Array(vocabOffsets.length - 1);
+    const letters = new Int32Array(values.length);
     for (let t = 0; t < values.length; t++) {
-      values[t] = t | (rootChild[t] !== 0 ? scanTable.VALUE_ROOT : 0) |
-        ((kinds[t]! & START_SPACED) !== 0 ? scanTable.VALUE_LOWER_SPACED : 0) |
-        ((kinds[t]! & START_GLUED) !== 0 ? scanTable.VALUE_LOWER_GLUED : 0);
+      let value = t | ((wordFlags[t]! & W_DETERMINER) !== 0 ? scanTable.VALUE_DETERMINER : 0);
+      const root = rootChild[t]!;
+      if (root !== 0) {
+        // What a walk from the word may find (see walk and atNode).
+        const r = root * 4;
+        const entries = rootWalk[r] !== rootWalk[r + 1];
+        const level = rootWalk[r + 2]! & NODE_LEVEL;
+        value |= scanTable.VALUE_ROOT |
+          ((kinds[t]! & START_SPACED) !== 0 ? scanTable.VALUE_LOWER_SPACED : 0) |
+          ((kinds[t]! & START_GLUED) !== 0 ? scanTable.VALUE_LOWER_GLUED : 0) |
+          ((rootWalk[r + 2]! & NODE_BRAND) !== 0 || (entries && level < LEVEL_WORD) ? scanTable.VALUE_FIRST_ALONE : 0) |
+          (entries && level < LEVEL_NEVER ? scanTable.VALUE_FIRST_IN_CONTEXT : 0) |
+          ((rootWalk[r + 2]! & ROOT_LEAF) === 0 ? scanTable.VALUE_GOES_ON : 0);
+        letters[t] = rootWalk[r + 3]!;
+      }
+      values[t] = value;
     }
-    return scanTable.buildScanTable(vocab, vocabOffsets, values, this.plusId);
+    return scanTable.buildScanTable(vocab, vocabOffsets, values, letters, this.plusId);
   }
+
 
   /**
    * For the WebAssembly scan: the words that start some name (a root in the trie), keyed as lowerStarts

@@ -9,12 +9,26 @@
 // such a key). Cuckoo hashing, two buckets of four keys per key: the module compares all eight at once, with
 // no branch on the word. Buckets are added until at most nine slots in ten are taken.
 
+// Each key has two 32-bit words: its value (the id and VALUE_* flags) and, for a word that starts names, a
+// bit per first character (its low five bits) of the words that may come second (matcher.ts rootWalk). With
+// them the module also drops the starts whose walk would find nothing: nine in fifteen on a page of prose
+// ("it", "I", "you" followed by a word no name has second, with no "the" or quote before). Every flag only
+// ever keeps more: a long key's flags and letters are those of all its words together.
+
 /** Value bits: the word starts some name (a root of the trie), written with a capital or as a number. */
 export const VALUE_ROOT = 1 << 24;
 /** Written in lower case, it may start a name with a break after it (matcher.ts lowerStartKinds). */
 export const VALUE_LOWER_SPACED = 1 << 25;
 /** ... glued to a letter or digit after it. */
 export const VALUE_LOWER_GLUED = 1 << 26;
+/** A walk from it may find something at its first word alone: a brand, or a name that needs no context. */
+export const VALUE_FIRST_ALONE = 1 << 27;
+/** ... or a name that needs "the", "its"... or a quote right before it (matcher.ts wordMayStart). */
+export const VALUE_FIRST_IN_CONTEXT = 1 << 28;
+/** Some name goes on after it. */
+export const VALUE_GOES_ON = 1 << 29;
+/** One of the words that give the context above ("the", "its", "a": names.ts DETERMINERS). */
+export const VALUE_DETERMINER = 1 << 30;
 /** The id bits of a value: the vocabulary id, or LONG_ID. */
 export const ID_BITS = 0xffffff;
 /** Id bits of a long word's key: the flags are those of every word with the key. */
@@ -26,9 +40,9 @@ export const NOT_FOUND = 0x00ffffff;
 export const SHORT_WORD = 8;
 const SHORT = SHORT_WORD;
 const SLOTS = 4;
-/** Four 8-byte keys, then their four 4-byte values. */
-const BUCKET_BYTES = 48;
-/** scan.wat reads a missing key's value past its second bucket: padding after the last. */
+/** Four 8-byte keys, their four values, their four next-letter masks: one cache line. */
+const BUCKET_BYTES = 64;
+/** Padding after the last bucket (scan.wat reads a missing key's value and letters past a bucket's slots). */
 const PADDING = 16;
 const MAX_LOAD = 0.9;
 const MAX_KICKS = 4096;
@@ -83,16 +97,19 @@ function bucket2(h: number, shift: number): number {
 }
 
 /**
- * The table of the vocabulary's words: values[t] is the value of word t (its id and VALUE_* flags). A "+"
- * in the text is the word "plus" (plusId; -1 if the vocabulary has none).
+ * The table of the vocabulary's words: values[t] is the value of word t (its id and VALUE_* flags),
+ * letters[t] its next-letter mask. A "+" in the text is the word "plus" (plusId; -1 if the vocabulary has
+ * none).
  */
-export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: Int32Array, plusId: number): ScanTable {
+export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: Int32Array, letters: Int32Array,
+  plusId: number): ScanTable {
   const words = vocabOffsets.length - 1;
   // Ids take the value's low 24 bits, below LONG_ID (the shipped index of 28,000 devices has 14,000 words).
   if (words >= LONG_ID) throw new RangeError(`the vocabulary has ${words} words; the scan's table holds ids below ${LONG_ID}`);
   const lo = new Int32Array(words + 1);
   const hi = new Int32Array(words + 1);
   const val = new Int32Array(words + 1);
+  const next = new Int32Array(words + 1);
   let n = 0;
   const longAt = new Map<string, number>();
   const key = new Int32Array(2);
@@ -106,25 +123,25 @@ export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: 
       // Words sharing a long key share its entry: the module lists the word if any of them would be.
       const k = `${key[0]},${key[1]}`;
       const at = longAt.get(k);
-      if (at !== undefined) { val[at] = val[at]! | (value & ~ID_BITS); continue; }
+      if (at !== undefined) { val[at] = val[at]! | (value & ~ID_BITS); next[at] = next[at]! | letters[t]!; continue; }
       longAt.set(k, n);
       value = (value & ~ID_BITS) | LONG_ID;
     }
-    lo[n] = key[0]!; hi[n] = key[1]!; val[n] = value; n++;
+    lo[n] = key[0]!; hi[n] = key[1]!; val[n] = value; next[n] = letters[t]!; n++;
   }
-  if (plusId >= 0) { lo[n] = 43; hi[n] = 0; val[n] = values[plusId]!; n++; }
+  if (plusId >= 0) { lo[n] = 43; hi[n] = 0; val[n] = values[plusId]!; next[n] = letters[plusId]!; n++; }
 
   let buckets = 16;
   while (buckets * SLOTS * MAX_LOAD < n) buckets *= 2;
   for (;;) {
-    const table = fill(lo.subarray(0, n), hi.subarray(0, n), val.subarray(0, n), buckets);
+    const table = fill(lo.subarray(0, n), hi.subarray(0, n), val.subarray(0, n), next.subarray(0, n), buckets);
     if (table) return table;
     buckets *= 2;
   }
 }
 
 /** The keys in `buckets` buckets, or null if some key found no room. */
-function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, buckets: number): ScanTable | null {
+function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, next: Int32Array, buckets: number): ScanTable | null {
   const shift = 32 - Math.log2(buckets);
   const bytes = new Uint8Array(buckets * BUCKET_BYTES + PADDING);
   const words = new Int32Array(bytes.buffer);
@@ -135,12 +152,13 @@ function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, buckets: number):
     let kLo = lo[k]!;
     let kHi = hi[k]!;
     let kVal = val[k]!;
+    let kNext = next[k]!;
     let placed = false;
     for (let kick = 0; kick < MAX_KICKS && !placed; kick++) {
       const h = mix(kLo, kHi);
       const b1 = bucket1(h, shift);
       const b2 = bucket2(h, shift);
-      placed = put(words, b1, kLo, kHi, kVal) || put(words, b2, kLo, kHi, kVal);
+      placed = put(words, b1, kLo, kHi, kVal, kNext) || put(words, b2, kLo, kHi, kVal, kNext);
       if (placed) break;
       // Both full: take a slot of one of them; the key that was there looks for room next.
       const r = random();
@@ -149,8 +167,9 @@ function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, buckets: number):
       const eLo = words[base + s * 2]!;
       const eHi = words[base + s * 2 + 1]!;
       const eVal = words[base + 8 + s]!;
-      words[base + s * 2] = kLo; words[base + s * 2 + 1] = kHi; words[base + 8 + s] = kVal;
-      kLo = eLo; kHi = eHi; kVal = eVal;
+      const eNext = words[base + 12 + s]!;
+      words[base + s * 2] = kLo; words[base + s * 2 + 1] = kHi; words[base + 8 + s] = kVal; words[base + 12 + s] = kNext;
+      kLo = eLo; kHi = eHi; kVal = eVal; kNext = eNext;
     }
     if (!placed) return null;
   }
@@ -158,11 +177,11 @@ function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, buckets: number):
 }
 
 /** Puts the key in a free slot of bucket b; false if it has none. An empty slot's key is 0 (no word's). */
-function put(words: Int32Array, b: number, lo: number, hi: number, value: number): boolean {
+function put(words: Int32Array, b: number, lo: number, hi: number, value: number, next: number): boolean {
   const base = (b * BUCKET_BYTES) >> 2;
   for (let s = 0; s < SLOTS; s++) {
     if (words[base + s * 2] === 0 && words[base + s * 2 + 1] === 0) {
-      words[base + s * 2] = lo; words[base + s * 2 + 1] = hi; words[base + 8 + s] = value;
+      words[base + s * 2] = lo; words[base + s * 2 + 1] = hi; words[base + 8 + s] = value; words[base + 12 + s] = next;
       return true;
     }
   }
@@ -182,6 +201,18 @@ export function probeWords(words: Int32Array, shift: number, lo: number, hi: num
   base = (bucket2(h, shift) * BUCKET_BYTES) >> 2;
   for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
   return NOT_FOUND;
+}
+
+/** The next-letter mask of a key (0 for a key the table does not hold), as scan.wat $decide reads it. */
+export function probeLetters(table: ScanTable, lo: number, hi: number): number {
+  const words = new Int32Array(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength >> 2);
+  if (lo === 0 && hi === 0) return 0;
+  const h = mix(lo, hi);
+  for (const b of [bucket1(h, table.shift), bucket2(h, table.shift)]) {
+    const base = (b * BUCKET_BYTES) >> 2;
+    for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 12 + s]!;
+  }
+  return 0;
 }
 
 /** probeWords on a table. */

@@ -17,7 +17,8 @@ export const LIST_NON_ASCII = 2;
 export const LIST_IGNORED = 4;
 /**
  * An ASCII token the module found in its vocabulary table as a word that starts a name (or, lower-case
- * after a quote, may): its id is in tId (-2: a word too long for its own key, to be looked up).
+ * after a quote, may) and whose walk may find something: its id is in tId (-2: a word too long for its
+ * own key, to be looked up).
  */
 export const LIST_DECIDED = 8;
 /** Bits 4..6 of the info word: the chars.ts class of the token's first character. */

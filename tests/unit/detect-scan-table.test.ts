@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildScanTable, ID_BITS, LONG_ID, NOT_FOUND, probeScanTable, VALUE_LOWER_GLUED, VALUE_LOWER_SPACED, VALUE_ROOT, wordKey,
+  buildScanTable, ID_BITS, LONG_ID, NOT_FOUND, probeLetters, probeScanTable, VALUE_DETERMINER, VALUE_FIRST_ALONE,
+  VALUE_FIRST_IN_CONTEXT, VALUE_GOES_ON, VALUE_LOWER_GLUED, VALUE_LOWER_SPACED, VALUE_ROOT, wordKey,
   type ScanTable,
 } from '../../core/detect/scan-table';
 import { LIST_DECIDED, WasmScanner } from '../../core/detect/wasm-scan';
@@ -18,11 +19,18 @@ function vocabOf(words: string[]): { vocab: string; offsets: Int32Array } {
   return { vocab: words.join(''), offsets };
 }
 
-function tableOf(words: string[], flags: (t: number) => number = () => 0): { table: ScanTable; values: Int32Array } {
+function tableOf(words: string[], flags: (t: number) => number = () => 0):
+  { table: ScanTable; values: Int32Array; letters: Int32Array } {
   const { vocab, offsets } = vocabOf(words);
   const values = new Int32Array(words.length);
-  for (let t = 0; t < words.length; t++) values[t] = t | flags(t);
-  return { table: buildScanTable(vocab, offsets, values, words.indexOf('plus')), values };
+  const letters = new Int32Array(words.length);
+  for (let t = 0; t < words.length; t++) { values[t] = t | flags(t); letters[t] = Math.imul(t + 1, 0x9e3779b1); }
+  return { table: buildScanTable(vocab, offsets, values, letters, words.indexOf('plus')), values, letters };
+}
+
+function lettersOf(table: ScanTable, word: string): number {
+  const key = new Int32Array(2);
+  return wordKey(word, 0, word.length, key) ? probeLetters(table, key[0]!, key[1]!) : 0;
 }
 
 function probe(table: ScanTable, word: string): number {
@@ -37,17 +45,21 @@ const WORDS = [
   // Outside ASCII: never an ASCII word's.
   'fēnix', 'ß',
 ];
-const FLAGS = [VALUE_ROOT, VALUE_LOWER_SPACED, VALUE_LOWER_GLUED, VALUE_ROOT | VALUE_LOWER_SPACED];
+const FLAGS = [VALUE_ROOT, VALUE_LOWER_SPACED, VALUE_LOWER_GLUED, VALUE_ROOT | VALUE_LOWER_SPACED | VALUE_GOES_ON,
+  VALUE_FIRST_ALONE, VALUE_FIRST_IN_CONTEXT | VALUE_DETERMINER];
 
 describe('the vocabulary table of the WebAssembly scan', () => {
-  it('finds every ASCII word with its value, a "+" as "plus", and no other word', () => {
-    const { table, values } = tableOf(WORDS, (t) => FLAGS[t % FLAGS.length]!);
+  it('finds every ASCII word with its value and next letters, a "+" as "plus", and no other word', () => {
+    const { table, values, letters } = tableOf(WORDS, (t) => FLAGS[t % FLAGS.length]!);
     for (const w of ['galaxy', 's24', 'ultra', 'plus', 'xperia', 'z1', 'f', 'compact', '12345678', 'a']) {
       expect(probe(table, w)).toBe(values[WORDS.indexOf(w)]);
+      expect(lettersOf(table, w)).toBe(letters[WORDS.indexOf(w)]);
     }
     expect(probe(table, '+')).toBe(values[WORDS.indexOf('plus')]);
-    // A long word: the matcher looks it up; the flags are those of every word with its key.
+    expect(lettersOf(table, '+')).toBe(letters[WORDS.indexOf('plus')]);
+    // A long word: the matcher looks it up; the flags and letters are those of every word with its key.
     const shared = (values[WORDS.indexOf('smartphones')]! | values[WORDS.indexOf('smartphoned')]!) & ~ID_BITS;
+    expect(lettersOf(table, 'smartphonex')).toBe(letters[WORDS.indexOf('smartphones')]! | letters[WORDS.indexOf('smartphoned')]!);
     expect(probe(table, 'smartphones')).toBe(shared | LONG_ID);
     expect(probe(table, 'smartphonex')).toBe(shared | LONG_ID);
     expect(probe(table, 'smartphone')).toBe((values[WORDS.indexOf('smartphone')]! & ~ID_BITS) | LONG_ID);
@@ -71,10 +83,41 @@ describe('the vocabulary table of the WebAssembly scan', () => {
     const list = [...words];
     const { table, values } = tableOf(list);
     for (let t = 0; t < list.length; t++) expect(probe(table, list[t]!)).toBe(values[t]);
-    const slots = (table.bytes.byteLength - 16) / 48 * 4;
+    const slots = (table.bytes.byteLength - 16) / 64 * 4;
     expect(table.size).toBe(list.length);
     expect(table.size / slots).toBeLessThanOrEqual(0.9);
     expect(tableOf(list).table.bytes).toEqual(table.bytes);
+  });
+
+  it('lists in the module the starts whose walk may find something, and only those', () => {
+    const words = ['the', 'dog', 'it', 'pro', 'sony', 'max'];
+    const start = VALUE_ROOT | VALUE_LOWER_SPACED;
+    const flags: Record<string, number> = {
+      the: VALUE_DETERMINER, dog: 0, it: start | VALUE_FIRST_IN_CONTEXT, pro: start | VALUE_GOES_ON, sony: start | VALUE_FIRST_ALONE, max: 0,
+    };
+    const { vocab, offsets } = vocabOf(words);
+    const values = new Int32Array(words.map((w, t) => t | flags[w]!));
+    // "pro" goes on with a word starting with "m".
+    const letters = new Int32Array(words.map((w) => (w === 'pro' ? 1 << ('m'.charCodeAt(0) & 31) : 0)));
+    const table = buildScanTable(vocab, offsets, values, letters, -1);
+    // Starts tables that let every word through: the module's table alone decides.
+    const all = { lower: new Int32Array(32).fill(-1), lowerShift: 22, upper: new Int32Array(32).fill(-1), upperShift: 22 };
+    const scanner = WasmScanner.create(all, table)!;
+    const listed = (t: string): string[] => {
+      const out = scanner.scan(t, false);
+      const found: string[] = [];
+      for (let q = 0; q < out.nList * 3; q += 3) found.push(t.slice(out.tStart[out.list[q]!], out.tEnd[out.list[q]!]));
+      return found;
+    };
+    expect(listed('the it')).toEqual(['it']);
+    expect(listed('dog it')).toEqual([]);
+    expect(listed('the, it')).toEqual([]);
+    expect(listed('dog “it”')).toEqual(['it']);
+    expect(listed('pro max')).toEqual(['pro']);
+    expect(listed('pro dog')).toEqual([]);
+    expect(listed('pro. max')).toEqual([]);
+    expect(listed('Sony dog')).toEqual(['Sony']);
+    expect(listed('The It')).toEqual(['It']);
   });
 
   it('answers in the module as it does here, for words written in any case', () => {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadMatcher } from '../../core/detect/index';
+import { DETERMINERS } from '../../core/detect/names';
 import { WasmScanner } from '../../core/detect/wasm-scan';
 import { assembleScanWasm, SCAN_WASM_MODULE } from '../../scripts/lib/scan-wasm';
 import { shippedMatcher } from './detect-fixture';
@@ -65,6 +66,18 @@ describe('the WebAssembly scanner', () => {
       expect(a).toEqual(b);
       expect(matcher.detect(second, a.context)).toEqual(jsMatcher.detect(second, b.context));
     }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('keeps every start whose walk may find a name: after each determiner, a quote, or before a second word', async () => {
+    const { matcher, jsMatcher, eagerMatcher } = await shippedMatcher();
+    const words = ['one', 'One', 'Pro', 'Air', 'Note', 'Edge', 'mate', 'life', 'fire', 'you', 'it', 'up', 'I', 'Find', 'first'];
+    const before = [...DETERMINERS, 'The', 'Its', '“', '"', "'", '(', 'and', ''];
+    const after = ['', 'X', '5', 'Pro', 'is', 'phone', '2', '(2013)', 'mini', '+', 'Plus'];
+    const lines: string[] = [];
+    for (const w of words) for (const b of before) for (const a of after) lines.push(`Sony ${b} ${w} ${a}. Galaxy ${b}${w} ${a}!`);
+    const text = lines.join('\n');
+    expect(matcher.detect(text)).toEqual(jsMatcher.detect(text));
+    expect(matcher.detect(text)).toEqual(eagerMatcher.detect(text));
   });
 
   it('makes room as a page needs it and lets big memory go after', async () => {
