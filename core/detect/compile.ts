@@ -1,25 +1,29 @@
 // Compiles device records into the matcher's plain-JSON form (written by build-index to
 // public/index/matcher.json and loaded by the service worker on every wake).
 //
-// Layout of CompiledMatcher. Every integer array is stored as base64 of its little-endian bytes, so loading
-// is one JSON.parse plus a decode loop, with no per-name work:
+// Layout of CompiledMatcher. Every integer array is stored as base64 of its little-endian bytes, each value in
+// the fewest bytes (one, two or four) that hold them all, and every offsets array as the steps between
+// neighbours (b64.ts intsToBase64, offsetsToBase64), so loading is one JSON.parse plus decode loops, with no
+// per-name work:
 //
 //   vocab / vocabOffsets   every distinct token of every name ("galaxy", "s", "24", "plus"), concatenated;
 //                          token id t spans vocab[vocabOffsets[t] .. vocabOffsets[t+1]).
 //   vocabHash              chars.ts tokenFeatureHash of each token: length plus five folded characters, so
 //                          the scanner hashes an article token in constant time. The loader builds its
 //                          lookup tables from vocab and vocabHash (a few milliseconds; shipping the tables
-//                          would cost more to parse than to build): tokens of up to four characters by
-//                          their packed characters, longer ones by this hash (matcher.ts).
+//                          would cost more to parse than to build): tokens of up to eight ASCII characters
+//                          in the scan's vocabulary table (scan-table.ts), the others by this hash.
 //   rootChild              token id -> trie node reached from the root by that token, 0 if none: the first
 //                          step of every walk is one array read.
 //   firstChild, nodeToken  the rest of the token trie. Nodes are numbered breadth-first, so the children of
 //                          node n are the consecutive nodes firstChild[n] .. firstChild[n+1]-1; nodeToken[c] is
-//                          the token that leads to c, ascending among siblings. Inner nodes have one to a few
+//                          the token that leads to c, ascending among siblings (the root's is the token
+//                          count, which no token has). Inner nodes have one to a few
 //                          children, so a short scan beats a hash table and costs 8 bytes per node (the
 //                          version-1 layout used an edge hash table plus parent links: 16 bytes per node).
-//   nodeEntryStart         entries of node n are entries[3*k .. ] for k in [nodeEntryStart[n], nodeEntryStart[n+1]).
-//   entries                triples (device index or brand index, info, name index). info bits: 0-3 reason
+//   nodeEntryStart         the entries of node n are k in [nodeEntryStart[n], nodeEntryStart[n+1]).
+//   entryOwner, entryInfo, entryName  per entry: the device index (the brand index for a brand entry), the
+//                          info bits and the name index. info bits: 0-3 reason
 //                          (names.ts REASONS), 4-6 level (names.ts LEVEL_*), 7 brand entry, 8 family word,
 //                          9-30 case mask (token i must be capitalised in the article) or, for model codes,
 //                          glue mask (token i is written glued to the one before, as in the code; bit 9,
@@ -39,12 +43,12 @@
 
 import type { Device } from '../schema';
 import { C_LOWER, HASH_SEED, hashStep, tokenHash, tokenize, type NameToken } from './chars';
-import { bytesToBase64, int32ToBase64 } from './b64';
+import { bytesToBase64, int32ToBase64, intsToBase64, offsetsToBase64 } from './b64';
 import {
   BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_BRAND, LEVEL_NEVER, LEVEL_STRONG, REASONS, deviceForms, type NameForm,
 } from './names';
 
-export const MATCHER_FORMAT = 'specscout-matcher/4';
+export const MATCHER_FORMAT = 'specscout-matcher/5';
 
 export interface CompiledMatcher {
   format: typeof MATCHER_FORMAT;
@@ -57,7 +61,9 @@ export interface CompiledMatcher {
   firstChild: string;
   nodeToken: string;
   nodeEntryStart: string;
-  entries: string;
+  entryOwner: string;
+  entryInfo: string;
+  entryName: string;
   names: string;
   nameOffsets: string;
   ids: string;
@@ -225,7 +231,7 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
   const newId = new Int32Array(nodeCount);
   const firstChild = new Int32Array(nodeCount + 1);
   const nodeToken = new Int32Array(nodeCount);
-  nodeToken[0] = -1;
+  nodeToken[0] = vocabList.length;
   for (let q = 0; q < order.length; q++) {
     const old = order[q]!;
     firstChild[q] = order.length;
@@ -243,9 +249,14 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
   let total = 0;
   for (let n = 0; n < nodeCount; n++) { nodeEntryStart[n] = total; total += nodeEntries[order[n]!]!.length / 3; }
   nodeEntryStart[nodeCount] = total;
-  const entries = new Int32Array(total * 3);
+  const entryOwner = new Int32Array(total);
+  const entryInfo = new Int32Array(total);
+  const entryName = new Int32Array(total);
   let e = 0;
-  for (let n = 0; n < nodeCount; n++) for (const v of nodeEntries[order[n]!]!) entries[e++] = v;
+  for (let n = 0; n < nodeCount; n++) {
+    const list = nodeEntries[order[n]!]!;
+    for (let k = 0; k < list.length; k += 3) { entryOwner[e] = list[k]!; entryInfo[e] = list[k + 1]!; entryName[e] = list[k + 2]!; e++; }
+  }
 
   const joined = (list: string[]): { text: string; offsets: Int32Array } => {
     const offsets = new Int32Array(list.length + 1);
@@ -261,23 +272,25 @@ export function compileMatcher(devices: Device[]): CompiledMatcher {
     format: MATCHER_FORMAT,
     stamp: indexStamp(devices),
     vocab: vocabList.join(''),
-    vocabOffsets: int32ToBase64(vocabOffsets),
+    vocabOffsets: offsetsToBase64(vocabOffsets),
     vocabHash: int32ToBase64(vocabHash),
-    rootChild: int32ToBase64(rootChild),
-    firstChild: int32ToBase64(firstChild),
-    nodeToken: int32ToBase64(nodeToken),
-    nodeEntryStart: int32ToBase64(nodeEntryStart),
-    entries: int32ToBase64(entries),
+    rootChild: intsToBase64(rootChild),
+    firstChild: offsetsToBase64(firstChild),
+    nodeToken: intsToBase64(nodeToken),
+    nodeEntryStart: offsetsToBase64(nodeEntryStart),
+    entryOwner: intsToBase64(entryOwner),
+    entryInfo: intsToBase64(entryInfo),
+    entryName: intsToBase64(entryName),
     names: nameJoin.text,
-    nameOffsets: int32ToBase64(nameJoin.offsets),
+    nameOffsets: offsetsToBase64(nameJoin.offsets),
     ids: idJoin.text,
-    idOffsets: int32ToBase64(idJoin.offsets),
-    deviceBrand: int32ToBase64(deviceBrand),
-    deviceFamily: int32ToBase64(deviceFamily),
+    idOffsets: offsetsToBase64(idJoin.offsets),
+    deviceBrand: intsToBase64(deviceBrand),
+    deviceFamily: intsToBase64(deviceFamily),
     deviceRank: bytesToBase64(deviceRank),
     brands,
     families: familyJoin.text,
-    familyOffsets: int32ToBase64(familyJoin.offsets),
+    familyOffsets: offsetsToBase64(familyJoin.offsets),
     words,
   };
 }

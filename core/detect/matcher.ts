@@ -9,7 +9,7 @@
 // (O(1) per test, reset through touched lists); overlaps are settled by one counting sort (level, then length) and
 // a per-token "taken" mark.
 
-import { base64ToBytes, base64ToInt32 } from './b64';
+import { base64ToBytes, base64ToInt32, base64ToInts, base64ToOffsets, type Ints } from './b64';
 import * as chars from './chars';
 import * as compile from './compile';
 import type { CompiledMatcher } from './compile';
@@ -219,17 +219,17 @@ class TokenTrieMatcher implements Matcher {
   private readonly vocabSlots: Int32Array;
   private readonly vocabMask: number;
   private readonly maxTokenLength: number;
-  private readonly rootChild: Int32Array;
+  private readonly rootChild: Ints;
   private readonly firstChild: Int32Array;
-  private readonly nodeToken: Uint16Array | Int32Array;
+  private readonly nodeToken: Ints;
   private readonly nodeEntryStart: Int32Array;
   /**
    * Per trie entry (compile.ts entries, three numbers each, split so each takes what it needs): the device,
    * or the brand of a brand entry; its info bits; the index of its name.
    */
-  private readonly entryOwner: Uint16Array | Int32Array;
+  private readonly entryOwner: Ints;
   private readonly entryInfo: Int32Array;
-  private readonly entryName: Uint16Array | Int32Array;
+  private readonly entryName: Ints;
   /**
    * Per node: the lowest level of its device entries (LEVEL_NEVER when none). The rules only raise a
    * level unless a brand is written before the name, so without one a node at LEVEL_NEVER ("13", kept
@@ -240,8 +240,8 @@ class TokenTrieMatcher implements Matcher {
   private readonly names: string;
   private readonly nameOffsets: Int32Array;
   private readonly ids: JoinedIndex;
-  private readonly deviceBrand: Uint16Array | Int32Array;
-  private readonly deviceFamily: Uint16Array | Int32Array;
+  private readonly deviceBrand: Ints;
+  private readonly deviceFamily: Ints;
   private readonly deviceRank: Uint8Array;
   private readonly brands: string[];
   private readonly families: JoinedIndex;
@@ -335,7 +335,7 @@ class TokenTrieMatcher implements Matcher {
   constructor(c: CompiledMatcher, options: MatcherOptions) {
     this.lookUpEveryWord = options.lookUpEveryWord === true;
     this.vocab = c.vocab;
-    this.vocabOffsets = base64ToInt32(c.vocabOffsets);
+    this.vocabOffsets = base64ToOffsets(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
     const tokens = this.vocabOffsets.length - 1;
     // The words the vocabulary table does not hold (see tableWords); a word of up to four characters
@@ -363,44 +363,23 @@ class TokenTrieMatcher implements Matcher {
     let longest = 0;
     for (let t = 0; t + 1 < this.vocabOffsets.length; t++) longest = Math.max(longest, this.vocabOffsets[t + 1]! - this.vocabOffsets[t]!);
     this.maxTokenLength = longest;
-    this.rootChild = base64ToInt32(c.rootChild);
-    this.firstChild = base64ToInt32(c.firstChild);
-    // Two bytes per node when token ids fit (14,000 tokens do). The root's token is -1 and becomes 0xffff:
-    // no child range includes the root.
-    const nodeToken = base64ToInt32(c.nodeToken);
-    let tokensFit = true;
-    for (let k = 1; k < nodeToken.length && tokensFit; k++) tokensFit = nodeToken[k]! >= 0 && nodeToken[k]! < 0xffff;
-    if (tokensFit) {
-      const narrowed = new Uint16Array(nodeToken.length);
-      narrowed.set(nodeToken); // modulo 2^16, as typed arrays convert
-      this.nodeToken = narrowed;
-    } else this.nodeToken = nodeToken;
-    this.nodeEntryStart = base64ToInt32(c.nodeEntryStart);
-    const entries = base64ToInt32(c.entries);
-    const entryCount = entries.length / 3;
-    let narrowEntries = true;
-    for (let k = 0; k < entries.length && narrowEntries; k += 3) {
-      narrowEntries = entries[k]! >= 0 && entries[k]! <= 0xffff && entries[k + 2]! >= 0 && entries[k + 2]! <= 0xffff;
-    }
-    const owner = narrowEntries ? new Uint16Array(entryCount) : new Int32Array(entryCount);
-    const name = narrowEntries ? new Uint16Array(entryCount) : new Int32Array(entryCount);
-    const info = new Int32Array(entryCount);
-    for (let k = 0; k < entryCount; k++) {
-      owner[k] = entries[k * 3]!;
-      info[k] = entries[k * 3 + 1]!;
-      name[k] = entries[k * 3 + 2]!;
-    }
-    this.entryOwner = owner;
-    this.entryInfo = info;
-    this.entryName = name;
+    this.rootChild = base64ToInts(c.rootChild);
+    this.firstChild = base64ToOffsets(c.firstChild);
+    this.nodeToken = base64ToInts(c.nodeToken);
+    this.nodeEntryStart = base64ToOffsets(c.nodeEntryStart);
+    this.entryOwner = base64ToInts(c.entryOwner);
+    // Info bits use all 32 (bit 31 for a glued second word): four bytes each, whatever the file's width.
+    const info = base64ToInts(c.entryInfo);
+    this.entryInfo = info instanceof Int32Array ? info : Int32Array.from(info);
+    this.entryName = base64ToInts(c.entryName);
     this.names = c.names;
-    this.nameOffsets = base64ToInt32(c.nameOffsets);
-    this.ids = new JoinedIndex(c.ids, base64ToInt32(c.idOffsets));
-    this.deviceBrand = narrow(base64ToInt32(c.deviceBrand));
-    this.deviceFamily = narrow(base64ToInt32(c.deviceFamily));
+    this.nameOffsets = base64ToOffsets(c.nameOffsets);
+    this.ids = new JoinedIndex(c.ids, base64ToOffsets(c.idOffsets));
+    this.deviceBrand = base64ToInts(c.deviceBrand);
+    this.deviceFamily = base64ToInts(c.deviceFamily);
     this.deviceRank = base64ToBytes(c.deviceRank);
     this.brands = c.brands;
-    const familyOffsets = base64ToInt32(c.familyOffsets);
+    const familyOffsets = base64ToOffsets(c.familyOffsets);
     this.families = new JoinedIndex(c.families, familyOffsets);
     this.wordFlags = new Uint8Array(this.vocabOffsets.length);
     for (const t of c.words.determiners) this.wordFlags[t] = this.wordFlags[t]! | W_DETERMINER;
@@ -1402,14 +1381,6 @@ class TokenTrieMatcher implements Matcher {
     const id = this.idAt(next);
     return !(id >= 0 && (this.wordFlags[id]! & W_FAMILY_NOUN) !== 0);
   }
-}
-
-/** Two bytes per value when they fit (brand and family indexes of 28,000 devices do): 112 KB less heap each. */
-function narrow(a: Int32Array): Uint16Array | Int32Array {
-  for (let k = 0; k < a.length; k++) if (a[k]! < 0 || a[k]! > 65535) return a;
-  const narrowed = new Uint16Array(a.length);
-  narrowed.set(a);
-  return narrowed;
 }
 
 /**

@@ -4,7 +4,7 @@
 // are not found.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64ToInt32 } from '../../core/detect/b64';
+import { base64ToOffsets } from '../../core/detect/b64';
 import { loadMatcher } from '../../core/detect/index';
 import { shippedMatcher } from './detect-fixture';
 
@@ -21,7 +21,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 describe('the matcher looks words up', () => {
   it('finds every word of the vocabulary by its id, in any case, in both scans', async () => {
     const { compiled } = await shippedMatcher();
-    const offsets = base64ToInt32(compiled.vocabOffsets);
+    const offsets = base64ToOffsets(compiled.vocabOffsets);
     const encoder = new TextEncoder();
     for (const m of [loadMatcher(compiled), loadMatcher(compiled, { javaScriptScan: true })]) {
       // Characters outside ASCII are classified (and folded) as the scan first meets them.
