@@ -155,6 +155,7 @@
   ;; tFlags bit 16 if the byte before byte $at may end a quote: '"', "'", or any byte outside ASCII (the last
   ;; byte of ‘ ’ “ ” « »). Without it the matcher knows no quote opens there without reading the text
   ;; (matcher.ts opensQuote). The byte before the text is a table's: at worst the bit is set for nothing.
+  ;; For the general path; the sixty-four write it out, where a call would cost every word.
   (func $quoteBefore (param $at i32) (result i32)
     (local $p i32)
     (local.set $p (i32.load8_u (i32.sub (i32.add (global.get $bytes) (local.get $at)) (i32.const 1))))
@@ -169,8 +170,10 @@
   ;; whenever it cannot tell (a word outside ASCII before), so dropping a start never loses a name.
   (func $walkMayFind (param $k i32) (param $val i32) (param $at i32) (result i32)
     (local $j i32) (local $c i32) (local $flags i32) (local $p i32) (local $pAt i32)
+    ;; VALUE_FIRST_ALONE
     (if (i32.and (local.get $val) (i32.const 0x08000000)) (then (return (i32.const 1))))
     (local.set $j (i32.add (local.get $k) (i32.const 1)))
+    ;; VALUE_GOES_ON, a next token with no break (tFlags 4) before it, and its first byte in the next letters.
     (if (i32.and
           (i32.and (i32.ne (i32.and (local.get $val) (i32.const 0x20000000)) (i32.const 0))
             (i32.lt_u (local.get $j) (global.get $count)))
@@ -181,8 +184,10 @@
         (if (i32.or (i32.ge_u (local.get $c) (i32.const 128))
               (i32.and (i32.shr_u (i32.load offset=48 (local.get $at)) (i32.and (local.get $c) (i32.const 31))) (i32.const 1)))
           (then (return (i32.const 1))))))
+    ;; VALUE_FIRST_IN_CONTEXT, and a quote may open before it (tFlags 16), or a determiner
+    ;; (VALUE_DETERMINER) comes right before it, unglued and unbroken (tFlags 1, 4); one outside ASCII
+    ;; (tFlags 8) is not in the table, so it may be one.
     (if (i32.eqz (i32.and (local.get $val) (i32.const 0x10000000))) (then (return (i32.const 0))))
-    ;; A quote may open before it (tFlags 16), or a determiner comes right before it, unglued and unbroken.
     (local.set $flags (i32.load8_u (i32.add (global.get $tFlags) (local.get $k))))
     (if (i32.and (local.get $flags) (i32.const 16)) (then (return (i32.const 1))))
     (if (i32.or (i32.eqz (local.get $k)) (i32.and (local.get $flags) (i32.const 5))) (then (return (i32.const 0))))
@@ -197,7 +202,7 @@
       (i32.const 1)))
 
   ;; After the scan, over the tokens listed as LIST_DECIDED (ASCII ones): each one's id from the vocabulary
-  ;; table into tId, and the entry kept only if the word starts a name (see $probe for the flags), or is a
+  ;; table into tId, and the entry kept only if the word starts a name (scan-table.ts VALUE_*), or is a
   ;; lower-case one that does after a byte that may be a quote (the byte before the text is a table's: at
   ;; worst listed for nothing). The starts tables let one word of prose in nine through, and one in three of
   ;; those starts nothing; the matcher gets the rest with their ids. A loop of its own: inside the scan's,
@@ -427,8 +432,7 @@
                             (i32.or (local.get $m)
                               (i32.and (i32.ne (local.get $k) (i32.const 0))
                                 (i32.or (i32.eq (local.get $startByte) (local.get $k))
-                                  (i32.or (i32.eqz (i32.load8_u (local.get $p))) (i32.eq (local.get $p) (i32.const 43)))))))))
-                      ))))
+                                  (i32.or (i32.eqz (i32.load8_u (local.get $p))) (i32.eq (local.get $p) (i32.const 43)))))))))))))
               (local.set $at (i32.shl (local.get $count) (i32.const 2)))
               (i32.store (i32.add (global.get $tStart) (local.get $at)) (local.get $start))
               (i32.store (i32.add (global.get $tEnd) (local.get $at)) (i32.add (local.get $start) (local.get $len)))
