@@ -2,7 +2,8 @@
 // by a plain loop (no Buffer, no atob) so the same code runs in Node and in a service worker.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DECODE = new Uint8Array(128);
+/** Each ASCII character's six bits; 64 for a character that is not base64. */
+const DECODE = new Uint8Array(128).fill(64);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -21,25 +22,46 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-/** The bytes of s[from..] in base64. */
+/** The bytes of s[from..] in base64; throws if a character is not base64 (a damaged saved matcher). */
 export function base64ToBytes(s: string, from = 0): Uint8Array<ArrayBuffer> {
   let len = s.length;
   while (len > from && s.charCodeAt(len - 1) === 61) len--;
+  if ((len - from) % 4 === 1) throw new Error('not base64 (a lone last character)');
   const out = new Uint8Array(((len - from) * 3) >> 2);
   let o = 0;
   let i = from;
+  // Every character and its six bits ORed in: a code above 127 or a DECODE of 64 shows once at the end.
+  let chars = 0;
+  let sixes = 0;
   for (; i + 4 <= len; i += 4) {
-    const v = (DECODE[s.charCodeAt(i)]! << 18) | (DECODE[s.charCodeAt(i + 1)]! << 12) |
-      (DECODE[s.charCodeAt(i + 2)]! << 6) | DECODE[s.charCodeAt(i + 3)]!;
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    const c = s.charCodeAt(i + 2);
+    const d = s.charCodeAt(i + 3);
+    const da = DECODE[a & 127]!;
+    const db = DECODE[b & 127]!;
+    const dc = DECODE[c & 127]!;
+    const dd = DECODE[d & 127]!;
+    chars |= a | b | c | d;
+    sixes |= da | db | dc | dd;
+    const v = (da << 18) | (db << 12) | (dc << 6) | dd;
     out[o++] = v >> 16; out[o++] = (v >> 8) & 255; out[o++] = v & 255;
   }
   const rest = len - i;
   if (rest >= 2) {
-    const v = (DECODE[s.charCodeAt(i)]! << 18) | (DECODE[s.charCodeAt(i + 1)]! << 12) |
-      (rest === 3 ? DECODE[s.charCodeAt(i + 2)]! << 6 : 0);
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    const c = rest === 3 ? s.charCodeAt(i + 2) : 65;
+    const da = DECODE[a & 127]!;
+    const db = DECODE[b & 127]!;
+    const dc = DECODE[c & 127]!;
+    chars |= a | b | c;
+    sixes |= da | db | dc;
+    const v = (da << 18) | (db << 12) | (dc << 6);
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = (v >> 8) & 255;
   }
+  if (chars > 127 || sixes > 63) throw new Error('not base64 (a character outside its alphabet)');
   return out;
 }
 
@@ -89,6 +111,8 @@ export function base64ToOffsets(s: string): Int32Array<ArrayBuffer> {
   const steps = base64ToInts(s);
   const out = new Int32Array(steps.length);
   let at = 0;
-  for (let k = 0; k < steps.length; k++) { at += steps[k]!; out[k] = at; }
+  let down = 0;
+  for (let k = 0; k < steps.length; k++) { down |= steps[k]!; at += steps[k]!; out[k] = at; }
+  if (down < 0 || at > 0x7fffffff) throw new Error('offsets that do not ascend');
   return out;
 }

@@ -164,6 +164,12 @@ class JoinedIndex {
   private table: Int32Array | null = null;
   constructor(private readonly text: string, private readonly offsets: Int32Array) {}
 
+  /** How many strings; -1 when the offsets do not span the text (a damaged compiled form). */
+  size(): number {
+    const n = this.offsets.length - 1;
+    return n >= 0 && this.offsets[0] === 0 && this.offsets[n] === this.text.length ? n : -1;
+  }
+
   private hash(s: string, from: number, to: number): number {
     let h = HASH_SEED;
     for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -381,6 +387,7 @@ class TokenTrieMatcher implements Matcher {
     this.brands = c.brands;
     const familyOffsets = base64ToOffsets(c.familyOffsets);
     this.families = new JoinedIndex(c.families, familyOffsets);
+    this.checkShape(c, vocabHash, familyOffsets);
     this.wordFlags = new Uint8Array(this.vocabOffsets.length);
     for (const t of c.words.determiners) this.wordFlags[t] = this.wordFlags[t]! | W_DETERMINER;
     for (const t of c.words.blockBefore) this.wordFlags[t] = this.wordFlags[t]! | W_BLOCK_BEFORE;
@@ -449,6 +456,46 @@ class TokenTrieMatcher implements Matcher {
     }, table, options.scannerMemoryKept);
     // The module holds the table now: the matcher reads it there, and this copy goes.
     this.tableWords = this.wasm ? this.wasm.tableWords() : new Int32Array(table.bytes.buffer);
+  }
+
+  /**
+   * Throws if the compiled form does not hang together: arrays of the wrong lengths, offsets past their
+   * strings, indexes past what they index. A saved matcher the database damaged would otherwise load and
+   * find wrong names (matcher-host.ts compiles it again when this throws).
+   */
+  private checkShape(c: CompiledMatcher, vocabHash: Int32Array, familyOffsets: Int32Array): void {
+    const fail = (what: string): never => { throw new Error(`damaged compiled matcher: ${what}`); };
+    const below = (a: ArrayLike<number>, limit: number, what: string, from = 0): void => {
+      for (let k = from; k < a.length; k++) if (!(a[k]! >= 0 && a[k]! < limit)) fail(`${what}[${k}] = ${a[k]}`);
+    };
+    const { vocabOffsets, firstChild, nodeToken, nodeEntryStart, entryOwner, entryInfo, entryName, nameOffsets } = this;
+    const tokens = vocabOffsets.length - 1;
+    if (tokens < 0 || vocabOffsets[0] !== 0 || vocabOffsets[tokens] !== c.vocab.length) fail('vocabOffsets');
+    if (vocabHash.length !== tokens || this.rootChild.length !== tokens) fail('arrays per token');
+    const nodes = firstChild.length - 1;
+    if (nodes < 1 || nodeToken.length !== nodes || nodeEntryStart.length !== nodes + 1 || firstChild[nodes] !== nodes) fail('trie size');
+    // Breadth first: a node's children come after it.
+    for (let n = 0; n < nodes; n++) if (firstChild[n]! <= n) fail(`firstChild[${n}]`);
+    below(this.rootChild, nodes, 'rootChild');
+    below(nodeToken, tokens, 'nodeToken', 1);
+    const entries = nodeEntryStart[nodes]!;
+    if (nodeEntryStart[0] !== 0 || entryOwner.length !== entries || entryInfo.length !== entries || entryName.length !== entries) fail('entries');
+    const names = nameOffsets.length - 1;
+    if (names < 0 || nameOffsets[0] !== 0 || nameOffsets[names] !== this.names.length) fail('nameOffsets');
+    below(entryName, names, 'entryName');
+    const devices = this.deviceBrand.length;
+    if (this.deviceFamily.length !== devices || this.deviceRank.length !== devices || this.ids.size() !== devices) fail('arrays per device');
+    for (let k = 0; k < entries; k++) {
+      if (entryOwner[k]! >= ((entryInfo[k]! & INFO_BRAND_ENTRY) !== 0 ? this.brands.length : devices)) fail(`entryOwner[${k}]`);
+    }
+    below(this.deviceBrand, this.brands.length, 'deviceBrand');
+    if (familyOffsets[0] !== 0 || familyOffsets[familyOffsets.length - 1] !== c.families.length) fail('familyOffsets');
+    below(this.deviceFamily, familyOffsets.length - 1, 'deviceFamily');
+    const { determiners, blockBefore, blockAfter, familyNouns, familyBrands } = c.words;
+    below([...determiners, ...blockBefore, ...blockAfter, ...familyNouns], tokens, 'words');
+    for (let k = 0; k + 1 < familyBrands.length; k += 2) {
+      if (!(familyBrands[k]! >= 0 && familyBrands[k]! < tokens && familyBrands[k + 1]! >= 0 && familyBrands[k + 1]! < this.brands.length)) fail('familyBrands');
+    }
   }
 
   /**

@@ -133,11 +133,13 @@ export function buildScanTable(vocab: string, vocabOffsets: Int32Array, values: 
 
   let buckets = 16;
   while (buckets * SLOTS * MAX_LOAD < n) buckets *= 2;
-  for (;;) {
+  // Twice the buckets has always been room enough. Nine equal keys never fit (only a vocabulary with a word
+  // in it nine times has them, which the compiler never writes): refused rather than grown without end.
+  for (let tries = 0; tries < 4; tries++, buckets *= 2) {
     const table = fill(lo.subarray(0, n), hi.subarray(0, n), val.subarray(0, n), next.subarray(0, n), buckets);
     if (table) return table;
-    buckets *= 2;
   }
+  throw new Error('the vocabulary does not fit a table: a word is in it more than once');
 }
 
 /** The keys in `buckets` buckets, or null if some key found no room. */

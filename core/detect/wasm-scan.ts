@@ -188,8 +188,8 @@ export class WasmScanner {
 
   /**
    * The vocabulary table in the module's memory, as 32-bit words (scan-table.ts probeWords), for the
-   * matcher's own lookups: one table for both. A view: growing the memory detaches it (it reads as empty), and
-   * so does release(); ask again then.
+   * matcher's own lookups: one table for both. A view: growing the memory detaches it (it then reads as
+   * empty), and after release() it still shows the old memory and keeps that alive; ask again then.
    */
   tableWords(): Int32Array {
     return new Int32Array(this.exports.memory.buffer, TABLES, this.tableBytes >> 2);

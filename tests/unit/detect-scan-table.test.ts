@@ -73,6 +73,10 @@ describe('the vocabulary table of the WebAssembly scan', () => {
     }), { seed: SEED, numRuns: RUNS * 5 });
   });
 
+  it('refuses a vocabulary with a word nine times rather than growing without end', () => {
+    expect(() => tableOf(Array.from({ length: 9 }, () => 'same'))).toThrow(/more than once/);
+  });
+
   it('grows to hold a big vocabulary, nine slots in ten at most, the same table each time', () => {
     const words = new Set<string>();
     let x = 12345;
