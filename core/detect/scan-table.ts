@@ -170,7 +170,7 @@ function fill(lo: Int32Array, hi: Int32Array, val: Int32Array, next: Int32Array,
       const eHi = words[base + s * 2 + 1]!;
       const eVal = words[base + 8 + s]!;
       const eNext = words[base + 12 + s]!;
-      words[base + s * 2] = kLo; words[base + s * 2 + 1] = kHi; words[base + 8 + s] = kVal; words[base + 12 + s] = kNext;
+      setSlot(words, base, s, kLo, kHi, kVal, kNext);
       kLo = eLo; kHi = eHi; kVal = eVal; kNext = eNext;
     }
     if (!placed) return null;
@@ -183,11 +183,34 @@ function put(words: Int32Array, b: number, lo: number, hi: number, value: number
   const base = (b * BUCKET_BYTES) >> 2;
   for (let s = 0; s < SLOTS; s++) {
     if (words[base + s * 2] === 0 && words[base + s * 2 + 1] === 0) {
-      words[base + s * 2] = lo; words[base + s * 2 + 1] = hi; words[base + 8 + s] = value; words[base + 12 + s] = next;
+      setSlot(words, base, s, lo, hi, value, next);
       return true;
     }
   }
   return false;
+}
+
+/** Slot s of the bucket at word `base`: its key's two halves, its value and its next letters. */
+function setSlot(words: Int32Array, base: number, s: number, lo: number, hi: number, value: number, next: number): void {
+  words[base + s * 2] = lo;
+  words[base + s * 2 + 1] = hi;
+  words[base + 8 + s] = value;
+  words[base + 12 + s] = next;
+}
+
+/**
+ * Where the key's value is in `words` (its next letters are four words on), or -1 if the table does not
+ * hold the key: the two buckets scan.wat's $probe compares.
+ */
+function slotOf(words: Int32Array, shift: number, lo: number, hi: number): number {
+  // The empty word's key is an empty slot's.
+  if (lo === 0 && hi === 0) return -1;
+  const h = mix(lo, hi);
+  let base = (bucket1(h, shift) * BUCKET_BYTES) >> 2;
+  for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return base + 8 + s;
+  base = (bucket2(h, shift) * BUCKET_BYTES) >> 2;
+  for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return base + 8 + s;
+  return -1;
 }
 
 /**
@@ -195,26 +218,15 @@ function put(words: Int32Array, b: number, lo: number, hi: number, value: number
  * words (the matcher's own lookups read the module's copy).
  */
 export function probeWords(words: Int32Array, shift: number, lo: number, hi: number): number {
-  // The empty word's key is an empty slot's.
-  if (lo === 0 && hi === 0) return NOT_FOUND;
-  const h = mix(lo, hi);
-  let base = (bucket1(h, shift) * BUCKET_BYTES) >> 2;
-  for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
-  base = (bucket2(h, shift) * BUCKET_BYTES) >> 2;
-  for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 8 + s]!;
-  return NOT_FOUND;
+  const at = slotOf(words, shift, lo, hi);
+  return at < 0 ? NOT_FOUND : words[at]!;
 }
 
 /** The next-letter mask of a key (0 for a key the table does not hold), as scan.wat $decide reads it. */
 export function probeLetters(table: ScanTable, lo: number, hi: number): number {
   const words = new Int32Array(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength >> 2);
-  if (lo === 0 && hi === 0) return 0;
-  const h = mix(lo, hi);
-  for (const b of [bucket1(h, table.shift), bucket2(h, table.shift)]) {
-    const base = (b * BUCKET_BYTES) >> 2;
-    for (let s = 0; s < SLOTS; s++) if (words[base + s * 2] === lo && words[base + s * 2 + 1] === hi) return words[base + 12 + s]!;
-  }
-  return 0;
+  const at = slotOf(words, table.shift, lo, hi);
+  return at < 0 ? 0 : words[at + 4]!;
 }
 
 /** probeWords on a table. */
