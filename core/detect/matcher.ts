@@ -515,9 +515,7 @@ class TokenTrieMatcher implements Matcher {
       if ((kinds[t]! & START_GLUED) !== 0) keys++;
     }
     // About 64 bits per word, two per word: one word in a thousand passes for nothing; 8 KB for the index.
-    let shift = 22;
-    while (shift > 12 && 1 << (32 - shift) < keys * 64) shift--;
-    const bits = new Int32Array((1 << (32 - shift)) >>> 5);
+    const { bits, shift } = emptyStartTable(keys, 64);
     for (let t = 0; t < tokens; t++) {
       if (kinds[t] === 0) continue;
       const from = vocabOffsets[t]!;
@@ -601,18 +599,16 @@ class TokenTrieMatcher implements Matcher {
   /**
    * For the WebAssembly scan: the words that start some name (a root in the trie), keyed as lowerStarts
    * with bit 28 set, so that a capitalised word or a number that starts none is not looked up while
-   * scanning (the rules look it up if they ask about it, idAt). Two bits per word, at least 16 bits a word
-   * (one word in twenty that starts nothing passes): with the lower-case table and scan.wat's own, 64 KB,
-   * one page of WebAssembly memory.
+   * scanning. Two bits per word, at least 16 bits a word (one word in twenty that starts nothing passes,
+   * and the vocabulary table drops it after): 32 KB for the shipped index, beside the lower-case table's
+   * 16 KB, where the vocabulary table is 256 KB.
    */
   private buildUpperStarts(): { upper: Int32Array; upperShift: number } {
     const { rootChild, vocab, vocabOffsets } = this;
     const tokens = vocabOffsets.length - 1;
     let keys = 0;
     for (let t = 0; t < tokens; t++) if (rootChild[t] !== 0) keys++;
-    let shift = 22;
-    while (shift > 12 && 1 << (32 - shift) < keys * 16) shift--;
-    const bits = new Int32Array((1 << (32 - shift)) >>> 5);
+    const { bits, shift } = emptyStartTable(keys, 16);
     for (let t = 0; t < tokens; t++) {
       if (rootChild[t] === 0) continue;
       const from = vocabOffsets[t]!;
@@ -682,21 +678,20 @@ class TokenTrieMatcher implements Matcher {
 
   /** The starts among the tokens the module listed, looked up where it could not; returns their count. */
   private decideListed(text: string, out: WasmScan): number {
-    const { list, nList, bytes, tStart, tEnd, tId, tFlags } = out;
+    const { list, nList, tStart, tEnd, tId, tFlags } = out;
     // Everything the loop reads from `this`, read once: a property read in a branch that rarely runs has no
     // type feedback, and reaching it made V8 drop the optimised loop again and again.
     const { rootChild, lookUpEveryWord, plusId, lowerStarts, lowerStartShift } = this;
     let nStarts = 0;
     for (let q = 0; q < nList * 3; q += 3) {
       const k = list[q]!;
-      const firstByte = list[q + 1]!;
       const info = list[q + 2]!;
       const glued = (tFlags[k]! & F_GLUED) !== 0;
       let id: number;
       if ((info & LIST_DECIDED) !== 0) {
-        // The module found the word in its table (a long word's key is shared: it is looked up here).
+        // The module found the word in its table (a long word's key is shared: idAt looks it up).
         id = tId[k]!;
-        if (id === UNKNOWN) { id = this.lookupBytes(bytes, firstByte, firstByte + tEnd[k]! - tStart[k]!); tId[k] = id; }
+        if (id === UNKNOWN) id = this.idAt(k);
         if (!glued && id >= 0 && rootChild[id] !== 0) nStarts = this.addStart(nStarts, k);
         continue;
       }
@@ -1448,6 +1443,13 @@ function lowerStartHas(bits: Int32Array, shift: number, key: number): boolean {
   const x = h >>> shift;
   const y = lowerStartSecondSlot(h, shift);
   return (bits[x >>> 5]! & (1 << (x & 31))) !== 0 && (bits[y >>> 5]! & (1 << (y & 31))) !== 0;
+}
+
+/** A starts table of at least `bitsPerKey` bits for each of `keys` keys (4 KB to 128 KB), all clear. */
+function emptyStartTable(keys: number, bitsPerKey: number): { bits: Int32Array; shift: number } {
+  let shift = 22;
+  while (shift > 12 && 1 << (32 - shift) < keys * bitsPerKey) shift--;
+  return { bits: new Int32Array((1 << (32 - shift)) >>> 5), shift };
 }
 
 /** Sets the two bits of `key` in a starts table (the ones lowerStartHas tests). */

@@ -17,9 +17,9 @@
 ;; Returns 0 when the text is done, 1 when $cap tokens are stored: the caller makes room and calls again
 ;; (the state is kept in the globals, at the start of the token that did not fit).
 ;;
-;; Two steps for an ASCII word. While cutting, the starts tables, small enough to stay in the processor's
-;; first cache, let through one word of prose in nine: a word that may start a name, by a hash of its
-;; length, first two and last letters. After the text, $decide finds those in the vocabulary table and
+;; Two steps for an ASCII word. While cutting, the starts tables (48 KB for the shipped index, where the
+;; vocabulary table is 256 KB) let through one word of prose in nine: a word that may start a name, by a
+;; hash of its length, first two and last letters. After the text, $decide finds those in the vocabulary table and
 ;; keeps the ones that do start a name, and of those the ones whose walk may find something ($walkMayFind):
 ;; on a page of prose 20,000 words pass the starts tables, 13,600 start a name, 5,200 are kept.
 ;;
