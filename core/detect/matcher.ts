@@ -343,6 +343,26 @@ class TokenTrieMatcher implements Matcher {
     this.vocab = c.vocab;
     this.vocabOffsets = base64ToOffsets(c.vocabOffsets);
     const vocabHash = base64ToInt32(c.vocabHash);
+    this.rootChild = base64ToInts(c.rootChild);
+    this.firstChild = base64ToOffsets(c.firstChild);
+    this.nodeToken = base64ToInts(c.nodeToken);
+    this.nodeEntryStart = base64ToOffsets(c.nodeEntryStart);
+    this.entryOwner = base64ToInts(c.entryOwner);
+    // Info bits use all 32 (bit 31 for a glued second word): four bytes each, whatever the file's width.
+    const info = base64ToInts(c.entryInfo);
+    this.entryInfo = info instanceof Int32Array ? info : Int32Array.from(info);
+    this.entryName = base64ToInts(c.entryName);
+    this.names = c.names;
+    this.nameOffsets = base64ToOffsets(c.nameOffsets);
+    this.ids = new JoinedIndex(c.ids, base64ToOffsets(c.idOffsets));
+    this.deviceBrand = base64ToInts(c.deviceBrand);
+    this.deviceFamily = base64ToInts(c.deviceFamily);
+    this.deviceRank = base64ToBytes(c.deviceRank);
+    this.brands = c.brands;
+    const familyOffsets = base64ToOffsets(c.familyOffsets);
+    this.families = new JoinedIndex(c.families, familyOffsets);
+    // All decoded: checked before anything is built from it.
+    this.checkShape(c, vocabHash, familyOffsets);
     const tokens = this.vocabOffsets.length - 1;
     // The words the vocabulary table does not hold (see tableWords); a word of up to four characters
     // outside ASCII is never looked up (chars.ts C_OTHER) or found.
@@ -369,25 +389,6 @@ class TokenTrieMatcher implements Matcher {
     let longest = 0;
     for (let t = 0; t + 1 < this.vocabOffsets.length; t++) longest = Math.max(longest, this.vocabOffsets[t + 1]! - this.vocabOffsets[t]!);
     this.maxTokenLength = longest;
-    this.rootChild = base64ToInts(c.rootChild);
-    this.firstChild = base64ToOffsets(c.firstChild);
-    this.nodeToken = base64ToInts(c.nodeToken);
-    this.nodeEntryStart = base64ToOffsets(c.nodeEntryStart);
-    this.entryOwner = base64ToInts(c.entryOwner);
-    // Info bits use all 32 (bit 31 for a glued second word): four bytes each, whatever the file's width.
-    const info = base64ToInts(c.entryInfo);
-    this.entryInfo = info instanceof Int32Array ? info : Int32Array.from(info);
-    this.entryName = base64ToInts(c.entryName);
-    this.names = c.names;
-    this.nameOffsets = base64ToOffsets(c.nameOffsets);
-    this.ids = new JoinedIndex(c.ids, base64ToOffsets(c.idOffsets));
-    this.deviceBrand = base64ToInts(c.deviceBrand);
-    this.deviceFamily = base64ToInts(c.deviceFamily);
-    this.deviceRank = base64ToBytes(c.deviceRank);
-    this.brands = c.brands;
-    const familyOffsets = base64ToOffsets(c.familyOffsets);
-    this.families = new JoinedIndex(c.families, familyOffsets);
-    this.checkShape(c, vocabHash, familyOffsets);
     this.wordFlags = new Uint8Array(this.vocabOffsets.length);
     for (const t of c.words.determiners) this.wordFlags[t] = this.wordFlags[t]! | W_DETERMINER;
     for (const t of c.words.blockBefore) this.wordFlags[t] = this.wordFlags[t]! | W_BLOCK_BEFORE;
