@@ -203,13 +203,12 @@
 
   ;; After the scan, over the tokens listed as LIST_DECIDED (ASCII ones): each one's id from the vocabulary
   ;; table into tId, and the entry kept only if the word starts a name (scan-table.ts VALUE_*), or is a
-  ;; lower-case one that does after a byte that may be a quote (the byte before the text is a table's: at
-  ;; worst listed for nothing). The starts tables let one word of prose in nine through, and one in three of
+  ;; lower-case one that does after a byte that may be a quote (tFlags 16). The starts tables let one word of prose in nine through, and one in three of
   ;; those starts nothing; the matcher gets the rest with their ids. A loop of its own: inside the scan's,
   ;; the table's code and its branch slowed every word.
   (func $decide
     (local $q i32) (local $end i32) (local $out i32) (local $k i32) (local $first i32) (local $info i32)
-    (local $kAt i32) (local $val i32) (local $lower i32) (local $p i32) (local $listed i32) (local $found i32)
+    (local $kAt i32) (local $val i32) (local $lower i32) (local $flags i32) (local $listed i32) (local $found i32)
     (local.set $q (global.get $list))
     (local.set $end (i32.add (global.get $list) (i32.mul (global.get $nList) (i32.const 12))))
     (local.set $out (global.get $list))
@@ -230,20 +229,21 @@
             ;; The id in the value's low 24 bits: -1 not found, -2 a long word the matcher looks up.
             (i32.store (i32.add (global.get $tId) (local.get $kAt)) (i32.shr_s (i32.shl (local.get $val) (i32.const 8)) (i32.const 8)))
             (local.set $lower (i32.eq (i32.and (local.get $info) (i32.const 0x70)) (i32.const 0x10)))
-            (local.set $p (i32.load8_u (i32.sub (i32.add (global.get $bytes) (local.get $first)) (i32.const 1))))
+            (local.set $flags (i32.load8_u (i32.add (global.get $tFlags) (local.get $k))))
             (local.set $listed
               (i32.or (global.get $every)
                 (i32.and
-                  (i32.eqz (i32.and (i32.load8_u (i32.add (global.get $tFlags) (local.get $k))) (i32.const 1)))
+                  (i32.eqz (i32.and (local.get $flags) (i32.const 1)))
                   (i32.and
                     (i32.or
                       ;; A lower-case word by the flag for what follows it (glued or not), others by VALUE_ROOT.
                       (i32.shr_u (local.get $val)
                         (select (i32.add (i32.const 25) (i32.and (local.get $info) (i32.const 1))) (i32.const 24) (local.get $lower)))
+                      ;; Or lower-case and VALUE_ROOT after a byte that may end a quote (tFlags 16, as the scan
+                      ;; wrote it).
                       (i32.and
                         (i32.and (local.get $lower) (i32.shr_u (local.get $val) (i32.const 24)))
-                        (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
-                          (i32.ge_u (local.get $p) (i32.const 128)))))
+                        (i32.shr_u (local.get $flags) (i32.const 4))))
                     (i32.const 1)))))
             ;; A start whose walk would find nothing goes too (but not when every word is listed).
             (if (i32.and (local.get $listed) (i32.eqz (global.get $every)))
