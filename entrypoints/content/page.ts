@@ -69,7 +69,11 @@ export class PageMarker {
     this.card = new CardHost(ctx, {
       load: (id) => sendToBackground('getDevice', this.publishedAt ? { id, at: this.publishedAt } : { id }),
       onReject: (target, scope) => void this.reject(target, scope),
-      onOpenRecord: (id) => void sendToBackground('openRecord', { id }).catch(() => undefined),
+      onOpenRecord: (id) => {
+        // One record tab per card open: the card closes as its tab opens (the worker bounds tabs per minute too).
+        this.hover.hide();
+        void sendToBackground('openRecord', { id }).catch(() => undefined);
+      },
       onCloseRequest: () => this.hover.hide(),
     });
     this.hover = new HoverIntent<Mark>({
@@ -93,15 +97,19 @@ export class PageMarker {
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.restart());
     // Registered once and inert while marking is off (no store); ctx removes them on invalidation.
+    // Only the reader's own input counts: page script can dispatch pointer and key events at will
+    // (isTrusted is false for those), and must not open, keep or close the card.
     const passive = { passive: true, capture: true };
-    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => this.onPointer(e), passive);
+    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
+      if (e.isTrusted) this.onPointer(e);
+    }, passive);
     this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
-      if (e.relatedTarget === null && this.store) this.hover.update(null);
+      if (e.isTrusted && e.relatedTarget === null && this.store) this.hover.update(null);
     }, passive);
     this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
     this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
     this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.card.isOpen) this.hover.hide();
+      if (e.isTrusted && e.key === 'Escape' && this.card.isOpen) this.hover.hide();
     }, { capture: true });
     void this.loadSettings();
   }
