@@ -90,6 +90,11 @@ export class CardProbe {
     });
   }
 
+  /** Rendered and not hidden (checkVisibility), with a box of some size. */
+  async visible(): Promise<boolean> {
+    return (await this.read((card) => card.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && card.getBoundingClientRect().height > 0)) === true;
+  }
+
   /** True once the card's actions count: shown, unobscured and in place for the guard's minimum time. */
   async seen(): Promise<boolean> {
     return (await this.read((card) => card.hasAttribute('data-seen'))) === true;
