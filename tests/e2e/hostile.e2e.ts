@@ -203,6 +203,20 @@ describe('hostile and heavy pages', () => {
     expect(workerErrors).toEqual([]);
     await page.close();
   });
+  it('marks the rest of the page, and the node itself, around one text node of over 6,000,000 characters', async () => {
+    const page = await session.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(session.newsUrl('huge-node.html'));
+    expect(Number(await page.evaluate(() => document.documentElement.dataset.hugeLength))).toBeGreaterThan(6_000_000);
+    // The worker refuses a request over 6,000,000 characters: the node goes in parts, and nothing after it is lost.
+    await expect
+      .poll(() => page.evaluate(() => [...((CSS.highlights.get('specscout') ?? []) as Iterable<Range>)].map((r) => `${r.startContainer.parentElement!.id}:${r.toString()}`).sort()), { timeout: 40_000 })
+      .toEqual(['after:OnePlus 12', 'before:Xperia Z1 Compact', 'huge:Pixel 8 Pro']);
+    expect(errors).toEqual([]);
+    expect(workerErrors).toEqual([]);
+    await page.close();
+  });
+
   // Last: it reloads the extension under the session.
   it('leaves no uncaught error on a constantly mutating page when the extension is reloaded under it', async () => {
     const page = await session.context.newPage();
