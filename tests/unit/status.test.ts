@@ -111,7 +111,7 @@ describe('expected dates that passed', () => {
   it('are overdue once their whole period is over', () => {
     expect(isOverdue(rumored.status[1]!, '2026-02-28')).toBe(false);
     expect(isOverdue(rumored.status[1]!, '2026-03-01')).toBe(true);
-    expect(isOverdue(rumored.status[1]!, '2026-03')).toBe(false);
+    expect(isOverdue(rumored.status[1]!, '2026-02')).toBe(false);
     expect(isOverdue(rumored.status[0]!, '2030-01-01')).toBe(false);
   });
 
