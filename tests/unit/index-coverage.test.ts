@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromMobiinfo, mobiinfoDate } from '../../core/adapters/mobiinfo';
+import { fromMobiinfo, mobiinfoDate, mobiinfoModel } from '../../core/adapters/mobiinfo';
 import { coverage, hasKeySpecs, referenceModels, staleStatuses } from '../../scripts/lib/coverage';
 import { applyExceptions, exceptionProblems } from '../../scripts/lib/crosscheck-exceptions';
 import type { Disagreement } from '../../scripts/lib/crosscheck';
@@ -23,6 +23,17 @@ describe('mobiinfo adapter', () => {
     expect(mobiinfoDate('March 2024')).toEqual({ date: '2024-03', expected: false });
     expect(mobiinfoDate('Not announced yet')).toBeUndefined();
     expect(mobiinfoDate('31 Smarch 2024')).toBeUndefined();
+  });
+
+  it('reads one model from its memory-variant and regional listings', () => {
+    expect(mobiinfoModel('V50 (12GB+512GB)')).toBe('V50');
+    expect(mobiinfoModel('V50 (256GB ROM)')).toBe('V50');
+    expect(mobiinfoModel('Galaxy S24 Ultra (12GB RAM)')).toBe('Galaxy S24 Ultra');
+    expect(mobiinfoModel('Redmi 13C (China)')).toBe('Redmi 13C');
+    expect(mobiinfoModel('iPhone 16 Pro (1TB USA)')).toBe('iPhone 16 Pro');
+    expect(mobiinfoModel('Galaxy A15 256GB')).toBe('Galaxy A15');
+    expect(mobiinfoModel('Note 30 Price in Bangladesh')).toBe('Note 30');
+    expect(mobiinfoModel('Moto G Power (2024)')).toBe('Moto G Power (2024)');
   });
 
   it('turns phones into devices with a status and the specs it compares', () => {
