@@ -7,6 +7,7 @@ import { FollowButton } from '../device/FollowButton';
 import { KeySpecs } from '../device/KeySpecs';
 import { NameList } from '../device/NameList';
 import { RumorList } from '../device/RumorList';
+import { OverdueNote } from '../device/OverdueNote';
 import { StatusBadge } from '../device/StatusBadge';
 import { matchExplanation, thenAndNow } from './card-model';
 
@@ -65,6 +66,7 @@ export function CardBody({ detail, target, titleId, onClose, onOpenRecord, onRej
       <div class="ss-card-status">
         <StatusBadge status={detail.current.status} date={detail.current.date} />
       </div>
+      <OverdueNote device={device} />
       {thenNow ? <p class="ss-card-then-now" data-testid="then-now">{thenNow}</p> : null}
       {explanation ? <p class="ss-card-matched">{t('cardMatchedBy', explanation)}</p> : null}
       <section class="ss-section" aria-label={t('cardKeySpecs')}>

@@ -1,7 +1,7 @@
 // The full record of one device: every spec, the status timeline per region, every name, rumors with
 // sources and outcomes, variants, what it was compared with, and where the reader read about it.
 import type { ComponentChildren } from 'preact';
-import { FollowButton, NameList, RumorList, SpecTable, StatusBadge, StatusTimeline } from '../device/index';
+import { FollowButton, NameList, OverdueNote, RumorList, SpecTable, StatusBadge, StatusTimeline } from '../device/index';
 import type { Device, StatusEvent, VariantRelation } from '../../core/schema';
 import { sendToBackground } from '../../utils/messaging';
 import { t } from '../../utils/i18n';
@@ -100,6 +100,7 @@ export function RecordView({ id, tabId }: { id: string; tabId?: number | undefin
           <h1 id="record-title">{title}</h1>
           <div class="app-device-meta">
             <StatusBadge status={current.status} date={current.date} prefix={t('popupNow')} />
+            <OverdueNote device={device} />
             {device.family ? <span class="ss-muted">{device.family}</span> : null}
           </div>
         </div>
