@@ -36,14 +36,14 @@ export function mobiinfoDate(text: string | undefined): { date: string; expected
 }
 
 /**
- * The model without the site's listing noise: memory variants ("(8GB+256GB)", "(12GB RAM)", "256GB"), region
- * tags ("(China)", "(IDN)", "(12GB USA)") and "Price in Bangladesh" are listings of one model, not models.
+ * The model without the site's listing noise: memory variants ("(8GB+256GB)", "(12GB RAM)", "(1TB USA)",
+ * "256GB") and "Price in Bangladesh" are listings of one model, not models. Region tags ("(China)") stay: the
+ * China model of a name is sometimes another phone.
  */
 export function mobiinfoModel(model: string): string {
   return model
     .replace(/\bprice\b.*$/i, '')
     .replace(/\(\s*[^()]*\b\d+(?:\.\d+)?\s*(?:GB|TB)\b[^()]*\)/gi, ' ')
-    .replace(/\(\s*(?:china|global|india|idn|usa|us|sg|cn|eu|hk\/aus|international)\s*\)/gi, ' ')
     .replace(/\s\d+\s*(?:GB|TB)(?:\s*\/\s*\d+\s*(?:GB|TB))?\s*$/i, ' ')
     .replace(/\s+/g, ' ')
     .trim();

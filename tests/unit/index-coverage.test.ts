@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromMobiinfo, mobiinfoDate, mobiinfoModel } from '../../core/adapters/mobiinfo';
-import { coverage, hasKeySpecs, referenceModels, staleStatuses } from '../../scripts/lib/coverage';
+import { coverage, hasKeySpecs, referenceModels, staleStatuses, withoutRegionTag } from '../../scripts/lib/coverage';
 import { applyExceptions, exceptionProblems } from '../../scripts/lib/crosscheck-exceptions';
 import type { Disagreement } from '../../scripts/lib/crosscheck';
 import type { Device } from '../../core/schema';
@@ -29,7 +29,8 @@ describe('mobiinfo adapter', () => {
     expect(mobiinfoModel('V50 (12GB+512GB)')).toBe('V50');
     expect(mobiinfoModel('V50 (256GB ROM)')).toBe('V50');
     expect(mobiinfoModel('Galaxy S24 Ultra (12GB RAM)')).toBe('Galaxy S24 Ultra');
-    expect(mobiinfoModel('Redmi 13C (China)')).toBe('Redmi 13C');
+    expect(mobiinfoModel('Redmi 13C (China)')).toBe('Redmi 13C (China)');
+    expect(withoutRegionTag('Redmi 13C (China)')).toBe('Redmi 13C');
     expect(mobiinfoModel('iPhone 16 Pro (1TB USA)')).toBe('iPhone 16 Pro');
     expect(mobiinfoModel('Galaxy A15 256GB')).toBe('Galaxy A15');
     expect(mobiinfoModel('Note 30 Price in Bangladesh')).toBe('Note 30');
@@ -52,6 +53,7 @@ describe('coverage', () => {
     phone('Sony', 'Xperia Z9', '3 September 2024'),
     phone('Sony', 'Xperia Z9', '3 September 2024'),
     phone('Sony', 'Xperia Z10', '1 March 2025'),
+    phone('Sony', 'Xperia Z10 (China)', '1 March 2025'),
     phone('Sony', 'Xperia Old', '1 March 2019'),
     phone('Acme', 'Rocket 1', '1 March 2024'),
   ] });
