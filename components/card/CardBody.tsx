@@ -2,6 +2,7 @@
 // specs, other names, rumors and the actions. Presentational: every effect comes in as a callback.
 import type { DeviceDetail, DeviceSummary, PageMention } from '../../utils/protocol';
 import { keySpecs } from '../../core/summary';
+import { deviceTitle } from '../../core/names';
 import { t } from '../../utils/i18n';
 import { FollowButton } from '../device/FollowButton';
 import { KeySpecs } from '../device/KeySpecs';
@@ -35,9 +36,8 @@ export function CardHeader({ brand, name, onClose, titleId }: CardHeaderProps) {
   return (
     <div class="ss-card-head">
       <div class="ss-card-titles">
-        <p class="ss-card-brand">{brand}</p>
         <h2 class="ss-card-name" id={titleId}>
-          {name}
+          {deviceTitle({ brand, name })}
         </h2>
       </div>
       <button type="button" class="ss-card-close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>

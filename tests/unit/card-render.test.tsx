@@ -104,8 +104,7 @@ describe('the card content', () => {
         onReject={noop}
       />,
     );
-    expect(out.text).toContain('Sony');
-    expect(out.text).toContain('Xperia Z1 Compact');
+    expect(out.text).toContain('Sony Xperia Z1 Compact');
     expect(out.text).toContain('Released 2014-02');
     expect(out.text).toContain('At the time of this article: rumored 2013-11. Now: released 2014-02.');
     expect(out.text).toContain('Matched: rumored name Xperia Z1 Mini');
