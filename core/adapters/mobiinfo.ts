@@ -35,6 +35,20 @@ export function mobiinfoDate(text: string | undefined): { date: string; expected
   return year ? { date: year[1]!, expected } : undefined;
 }
 
+/**
+ * The model without the site's listing noise: memory variants ("(8GB+256GB)", "(12GB RAM)", "(1TB USA)",
+ * "256GB") and "Price in Bangladesh" are listings of one model, not models. Region tags ("(China)") stay: the
+ * China model of a name is sometimes another phone.
+ */
+export function mobiinfoModel(model: string): string {
+  return model
+    .replace(/\bprice\b.*$/i, '')
+    .replace(/\(\s*[^()]*\b\d+(?:\.\d+)?\s*(?:GB|TB)\b[^()]*\)/gi, ' ')
+    .replace(/\s\d+\s*(?:GB|TB)(?:\s*\/\s*\d+\s*(?:GB|TB))?\s*$/i, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 type Group = Record<string, unknown>;
 
 function group(specs: Group, name: string): Group {
@@ -90,7 +104,8 @@ export function fromMobiinfo(file: unknown): Device[] {
     const category = categoryOf(text(general, 'Device Type'));
     if (rawBrand === undefined || model === undefined || category === undefined) continue;
     const brand = canonicalBrand(rawBrand);
-    const name = stripBrand(model, brand);
+    const name = stripBrand(mobiinfoModel(model), brand);
+    if (name === '') continue;
     const device = emptyDevice(brand, name, category, MOBIINFO_SOURCE);
     device.status = statusOf(general);
     const s = specsOf(specs as Group);

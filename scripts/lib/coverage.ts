@@ -52,6 +52,11 @@ export interface Coverage {
   matched: { reference: Device; device: Device }[];
 }
 
+/** "Redmi 13C (China)" -> "Redmi 13C": for counting models and finding ours, a regional listing is the model. */
+export function withoutRegionTag(name: string): string {
+  return name.replace(/\s*\((?:china|global|india|idn|usa|us|sg|cn|eu|hk\/aus|international)\)\s*/gi, ' ').trim();
+}
+
 function referenceYear(d: Device): string | undefined {
   const date = timeline(d).find((e) => e.date !== undefined)?.date;
   return date?.slice(0, 4);
@@ -65,7 +70,7 @@ export function referenceModels(reference: readonly Device[], years: readonly st
     const group = reportGroup(d.brand);
     const year = referenceYear(d);
     if (group === undefined || year === undefined || !years.includes(year)) continue;
-    const key = `${brandGroup(d.brand)}|${nameKey(d.name)}`;
+    const key = `${brandGroup(d.brand)}|${nameKey(withoutRegionTag(d.name))}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ device: d, group, year });
@@ -75,7 +80,13 @@ export function referenceModels(reference: readonly Device[], years: readonly st
 
 /** The record a reference model's name reaches: with its brand first, then the bare name ("Redmi Note 13"). */
 export function resolveReference(resolver: Resolver, d: Device): Device | undefined {
-  return (resolver.resolve(`${d.brand} ${d.name}`) ?? resolver.resolve(d.name))?.device;
+  const bare = withoutRegionTag(d.name);
+  const tries = [`${d.brand} ${d.name}`, d.name, `${d.brand} ${bare}`, bare];
+  for (const q of tries) {
+    const found = resolver.resolve(q);
+    if (found) return found.device;
+  }
+  return undefined;
 }
 
 export function coverage(index: readonly Device[], reference: readonly Device[], years: readonly string[]): Coverage {

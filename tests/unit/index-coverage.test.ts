@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromMobiinfo, mobiinfoDate } from '../../core/adapters/mobiinfo';
-import { coverage, hasKeySpecs, referenceModels, staleStatuses } from '../../scripts/lib/coverage';
+import { fromMobiinfo, mobiinfoDate, mobiinfoModel } from '../../core/adapters/mobiinfo';
+import { coverage, hasKeySpecs, referenceModels, staleStatuses, withoutRegionTag } from '../../scripts/lib/coverage';
 import { applyExceptions, exceptionProblems } from '../../scripts/lib/crosscheck-exceptions';
 import type { Disagreement } from '../../scripts/lib/crosscheck';
 import type { Device } from '../../core/schema';
@@ -25,6 +25,18 @@ describe('mobiinfo adapter', () => {
     expect(mobiinfoDate('31 Smarch 2024')).toBeUndefined();
   });
 
+  it('reads one model from its memory-variant and regional listings', () => {
+    expect(mobiinfoModel('V50 (12GB+512GB)')).toBe('V50');
+    expect(mobiinfoModel('V50 (256GB ROM)')).toBe('V50');
+    expect(mobiinfoModel('Galaxy S24 Ultra (12GB RAM)')).toBe('Galaxy S24 Ultra');
+    expect(mobiinfoModel('Redmi 13C (China)')).toBe('Redmi 13C (China)');
+    expect(withoutRegionTag('Redmi 13C (China)')).toBe('Redmi 13C');
+    expect(mobiinfoModel('iPhone 16 Pro (1TB USA)')).toBe('iPhone 16 Pro');
+    expect(mobiinfoModel('Galaxy A15 256GB')).toBe('Galaxy A15');
+    expect(mobiinfoModel('Note 30 Price in Bangladesh')).toBe('Note 30');
+    expect(mobiinfoModel('Moto G Power (2024)')).toBe('Moto G Power (2024)');
+  });
+
   it('turns phones into devices with a status and the specs it compares', () => {
     const [d, up] = fromMobiinfo({ phones: [phone('Samsung', 'Galaxy S23', '17 February 2023'), phone('Samsung', 'Galaxy S27', 'Exp. 1 February 2027', 'Rumored'), { junk: true }, null] });
     expect(d).toMatchObject({ brand: 'Samsung', name: 'Galaxy S23', category: 'phone', status: [{ status: 'released', date: '2023-02-17' }], specs: { displayInches: 6.1, chipset: 'Qualcomm Snapdragon 8 Gen 2', batteryMah: 3900 } });
@@ -41,6 +53,7 @@ describe('coverage', () => {
     phone('Sony', 'Xperia Z9', '3 September 2024'),
     phone('Sony', 'Xperia Z9', '3 September 2024'),
     phone('Sony', 'Xperia Z10', '1 March 2025'),
+    phone('Sony', 'Xperia Z10 (China)', '1 March 2025'),
     phone('Sony', 'Xperia Old', '1 March 2019'),
     phone('Acme', 'Rocket 1', '1 March 2024'),
   ] });
