@@ -144,14 +144,20 @@ export class CardHost {
   private screenClick(event: MouseEvent, ui: ShadowRootContentScriptUi<void>): void {
     const control = controlOf(event.target);
     if (!control) return;
-    const verdict = judgeClick({
-      trusted: event.isTrusted,
-      harmless: control.hasAttribute('data-harmless'),
-      visibleForMs: this.visibility.visibleForMs(),
-      // Enter or Space on a focused control fires a click with detail 0 and no point.
-      fromPointer: event.detail > 0,
-      pointOnControl: pointIsOnControl(event, ui.shadowHost, ui.shadow, control),
-    });
+    let verdict: ReturnType<typeof judgeClick> | 'error';
+    try {
+      verdict = judgeClick({
+        trusted: event.isTrusted,
+        harmless: control.hasAttribute('data-harmless'),
+        visibleForMs: this.visibility.visibleForMs(),
+        // Enter or Space on a focused control fires a click with detail 0 and no point.
+        fromPointer: event.detail > 0,
+        pointOnControl: pointIsOnControl(event, ui.shadowHost, ui.shadow, control),
+      });
+    } catch {
+      // A check that cannot run must not let the click through (a throw here would not stop it).
+      verdict = 'error';
+    }
     if (verdict === 'allow') return;
     event.preventDefault();
     event.stopImmediatePropagation();

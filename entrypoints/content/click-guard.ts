@@ -124,6 +124,9 @@ export function controlOf(target: EventTarget | null): Element | null {
  */
 export function pointIsOnControl(event: MouseEvent, host: Element, shadow: ShadowRoot, control: Element): boolean {
   const pageTop = document.elementsFromPoint(event.clientX, event.clientY)[0];
+  if (pageTop !== host) return false;
+  // An engine without ShadowRoot.elementsFromPoint: the control is where the click went (event.target).
+  if (typeof shadow.elementsFromPoint !== 'function') return true;
   const ownTop = shadow.elementsFromPoint(event.clientX, event.clientY)[0];
-  return pageTop === host && ownTop !== undefined && control.contains(ownTop);
+  return ownTop !== undefined && control.contains(ownTop);
 }
