@@ -10,7 +10,7 @@ import { t } from '../../utils/i18n';
 import { useAsync } from '../common/useAsync';
 
 /** i18n keys of the settings' names, as the confirmation lists them. */
-const SETTING_LABEL: Record<SettingKey, string> = {
+export const SETTING_LABEL: Record<SettingKey, string> = {
   feedUrls: 'optionsFeeds',
   refreshHours: 'optionsImportRefreshHours',
   enabledSites: 'optionsSitesExtra',
