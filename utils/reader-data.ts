@@ -8,7 +8,7 @@ export const MAX_FOLLOWS = 5000;
 /**
  * Largest import file, in bytes (the options page checks the file's size before reading it; the worker
  * refuses longer text). A full export (5,000 follows with the longest ids, every settings list at its
- * limit) is about 4.5 MB; this leaves room and stays far below Chrome's 64 MiB message limit.
+ * limit) is 4.3 MB; this leaves room and stays far below Chrome's 64 MiB message limit.
  */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 

@@ -23,17 +23,20 @@ export async function readReaderData(db: IDBPDatabase<SpecScoutDB>): Promise<{ f
 
 let chain: Promise<unknown> = Promise.resolve();
 let queued: Promise<void> | null = null;
+/** The connection the queued copy reads: the newest one handed in (an older one may have closed since). */
+let latest: IDBPDatabase<SpecScoutDB> | null = null;
 
 /**
  * Rewrites the copies from the database. Calls are serialised and a call made while one waits shares it:
  * each write reads the database when it starts, so the last change is always the one copied. Never throws.
  */
 export function copyReaderData(db: IDBPDatabase<SpecScoutDB>): Promise<void> {
+  latest = db;
   if (queued) return queued;
   const run = chain.then(async () => {
     queued = null;
     try {
-      await writeCopies(await readReaderData(db));
+      await writeCopies(await readReaderData(latest ?? db));
     } catch (error) {
       console.warn('SpecScout: follows and settings could not be copied', error);
     }
