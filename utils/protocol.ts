@@ -159,6 +159,8 @@ export interface SyncStatus {
   at: string;
   error?: string;
   retryInMinutes?: number;
+  /** Failed writes in a row (the retry backs off with them). */
+  failures?: number;
 }
 
 /** Something the reader must know about their data: it was restored after a loss, or (some of it) lost. */

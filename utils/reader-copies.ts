@@ -252,11 +252,15 @@ export async function isSyncBehind(): Promise<boolean> {
   return state?.state === 'pending';
 }
 
-/** Minutes before a failed sync write is tried again: Chrome's write limits are per minute and per hour. */
-function retryDelay(message: string): number {
+/**
+ * Minutes before a failed sync write is tried again: Chrome's write limits are per minute and per hour;
+ * anything else (sync turned off by policy, no account) backs off to an hour so a retry never keeps the
+ * worker awake.
+ */
+function retryDelay(message: string, failures: number): number {
   if (/PER_HOUR/i.test(message)) return 20;
   if (/PER_MINUTE/i.test(message)) return 1;
-  return 5;
+  return Math.min(60, 5 * 2 ** Math.min(failures, 4));
 }
 
 let copyChain: Promise<unknown> = Promise.resolve();
@@ -318,8 +322,9 @@ async function writeSync(now: Date): Promise<SyncStatus> {
     await browser.alarms.clear(SYNC_RETRY_ALARM).catch(() => false);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const delay = retryDelay(message);
-    status = { ...base, state: 'pending', error: message.slice(0, 300), retryInMinutes: delay };
+    const failures = ((await readSyncState())?.failures ?? 0) + 1;
+    const delay = retryDelay(message, failures - 1);
+    status = { ...base, state: 'pending', error: message.slice(0, 300), retryInMinutes: delay, failures };
     try {
       await browser.alarms.create(SYNC_RETRY_ALARM, { delayInMinutes: delay });
     } catch (alarmError) {

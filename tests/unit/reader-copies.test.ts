@@ -169,6 +169,26 @@ describe('the storage.sync copy', () => {
     expect(quota.writes).toBe(writes);
   });
 
+  it('backs off when sync keeps failing for another reason (turned off by policy), up to an hour', async () => {
+    const set = fakeBrowser.storage.sync.set;
+    fakeBrowser.storage.sync.set = async () => {
+      throw new Error('Sync is disabled by policy.');
+    };
+    try {
+      await setFollow('acme-nova', true, NOW);
+      const delays = [(await syncStatus()).retryInMinutes];
+      for (let i = 0; i < 5; i++) delays.push((await resumeSync())?.retryInMinutes);
+      expect(delays).toEqual([5, 10, 20, 40, 60, 60]);
+      // Following still works, and the local copy has it.
+      const local = await readLocalCopy();
+      expect(local.state === 'ok' && local.copy.follows.map((f) => f.id)).toEqual(['acme-nova']);
+    } finally {
+      fakeBrowser.storage.sync.set = set;
+    }
+    expect(await resumeSync()).toMatchObject({ state: 'ok' });
+    expect((await syncStatus()).failures).toBeUndefined();
+  });
+
   it('writes only the items that changed (each write counts against Chrome’s rate limit)', async () => {
     quota = enforceSyncQuota();
     await setFollow('acme-nova', true, NOW);
