@@ -351,6 +351,13 @@ export async function resumeSync(now = new Date()): Promise<SyncStatus | null> {
 export const DATA_NOTICES_KEY = 'readerDataNotices';
 const MAX_NOTICES = 10;
 
+/** The notification that tells of restored or lost data; a click opens the options page (background/index.ts). */
+export const DATA_NOTIFICATION_ID = 'specscout-data-notice';
+
+/**
+ * Remembers what the reader must know about their data (the options page lists it until dismissed) and
+ * tells it at once in a notification, since a reader rarely opens the options page. Never throws.
+ */
 export async function addDataNotice(kind: DataNotice['kind'], message: string, now = new Date()): Promise<void> {
   console.warn(`SpecScout: ${message}`);
   try {
@@ -359,6 +366,11 @@ export async function addDataNotice(kind: DataNotice['kind'], message: string, n
     await browser.storage.local.set({ [DATA_NOTICES_KEY]: [...list, { at: now.toISOString(), kind, message }].slice(-MAX_NOTICES) });
   } catch (error) {
     console.warn('SpecScout: the notice could not be stored', error);
+  }
+  try {
+    await browser.notifications.create(DATA_NOTIFICATION_ID, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'SpecScout', message });
+  } catch (error) {
+    console.debug('SpecScout: the notice was not shown as a notification', error);
   }
 }
 

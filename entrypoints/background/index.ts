@@ -13,7 +13,7 @@ import { handleNotificationClick } from './notifier';
 import { handleAlarm, scheduleRefresh } from './updater';
 import { onCommand } from './commands';
 import { onDatabaseRecreated } from '../../utils/db';
-import { resumeSync, SYNC_RETRY_ALARM } from '../../utils/reader-copies';
+import { DATA_NOTIFICATION_ID, resumeSync, SYNC_RETRY_ALARM } from '../../utils/reader-copies';
 
 export default defineBackground(() => {
   // Content scripts for the extra sites the reader granted (permission added/removed, install, startup).
@@ -63,4 +63,8 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_RETRY_ALARM) void resumeSync().catch((error: unknown) => console.warn('SpecScout: sync retry failed', error));
   });
   void resumeSync().catch((error: unknown) => console.warn('SpecScout: sync not resumed', error));
+  // "Your data was restored / lost" opens the options page, which lists what happened.
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === DATA_NOTIFICATION_ID) void browser.runtime.openOptionsPage().catch((error: unknown) => console.warn('SpecScout: options not opened', error));
+  });
 });

@@ -12,6 +12,7 @@ import { loadSettings, saveSettings } from '../../utils/settings';
 import { DEFAULT_SETTINGS } from '../../utils/settings-model';
 import { MAX_FOLLOWS } from '../../utils/reader-data';
 import {
+  DATA_NOTIFICATION_ID,
   LOCAL_COPY_KEY,
   planSync,
   readDataNotices,
@@ -225,6 +226,8 @@ describe('a database lost under a running worker', () => {
     expect((await (await getDB()).get('meta', 'index'))?.value).toBeDefined();
     expect((await readDataNotices()).at(-1)).toMatchObject({ kind: 'restored', message: expect.stringMatching(/database was lost.*2 follows and your settings.*copy kept in this browser/) });
     expect((await readStorageProblems()).at(-1)).toMatchObject({ kind: 'lost' });
+    // Told at once too, not only on the options page.
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([DATA_NOTIFICATION_ID]);
   });
 
   it('loses no follow when the first request after the loss writes follows (the copies are not overwritten)', async () => {
@@ -275,6 +278,7 @@ describe('a database lost under a running worker', () => {
     fakeBrowser.reset();
     await getDB();
     expect(await readDataNotices()).toEqual([]);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
     expect(await (await getDB()).count('follows')).toBe(0);
   });
 });
