@@ -120,7 +120,8 @@ function SyncState() {
   if (state.state !== 'ready') return null;
   const { sync, notices } = state.value;
   let text = '';
-  if (sync.state === 'pending') {
+  // Pending without an error is a write under way, not a failure.
+  if (sync.state === 'pending' && sync.error) {
     text = t('optionsSyncPending', [sync.error ?? '', String(sync.retryInMinutes ?? 1)]);
   } else if (sync.state === 'partial') {
     const left = [
