@@ -2,7 +2,7 @@
 // shown before it changes anything: how many follows it adds and every setting it would change, feed URLs
 // first (a feed can replace the whole device index); the reader imports follows and settings, follows
 // only, or nothing. A file too large is refused by its size before it is read or sent.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../utils/messaging';
 import type { ImportPreview, SettingChange, SettingKey } from '../../utils/protocol';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../utils/reader-data';
@@ -71,9 +71,14 @@ function Review({ preview, busy, onImport, onCancel }: { preview: Extract<Import
   const feeds = preview.settingChanges.find((c) => c.key === 'feedUrls');
   const others = preview.settingChanges.filter((c) => c.key !== 'feedUrls');
   const changesSettings = preview.settingChanges.length > 0;
+  // Focus moves to the review, so a screen reader reads what the file would change before any button.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), [preview]);
   return (
     <div class="app-import-review" role="region" aria-labelledby="import-review-title">
-      <h4 id="import-review-title">{t('optionsImportReviewTitle')}</h4>
+      <h4 id="import-review-title" tabIndex={-1} ref={title}>
+        {t('optionsImportReviewTitle')}
+      </h4>
       <p class="app-small">
         {t('optionsImportFollows', [preview.follows.total.toLocaleString(), preview.follows.added.toLocaleString()])}
         {preview.follows.notInIndex > 0 ? ` ${t('optionsImportNotInIndex', preview.follows.notInIndex.toLocaleString())}` : ''}
