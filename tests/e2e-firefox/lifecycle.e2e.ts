@@ -1,0 +1,55 @@
+// The background's life in real Firefox: with the idle timeout cut to one second the event page is
+// stopped between every step, and names are still marked and cards still open once it was stopped, on a
+// page loaded again and on a page left open.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardState, hoverMark, launchFirefox, waitForMarks, type FirefoxSession } from './firefox';
+
+const SONY_MARKS = ['Xperia Z1', 'Xperia Z1 Mini', 'Honami Mini', 'Xperia Z1 f', 'SO-02F', 'Xperia Z1', 'C6903'];
+const IDLE_TIMEOUT_MS = 1000;
+
+/** True while the add-on's background page runs (it is one of the add-on's views until Firefox stops it). */
+function backgroundRunning(session: FirefoxSession): Promise<boolean> {
+  // extension.getViews is answered in the page's own process: asking does not wake the background.
+  return session.inExtension(() =>
+    (chrome.extension.getViews() as Window[]).some((view) => view.location.pathname === '/_generated_background_page.html'),
+  );
+}
+
+async function waitUntilStopped(session: FirefoxSession): Promise<void> {
+  await expect.poll(() => backgroundRunning(session), { timeout: 20_000, interval: 200 }).toBe(false);
+}
+
+describe('Firefox stops the idle background', () => {
+  let session: FirefoxSession;
+  beforeAll(async () => {
+    session = await launchFirefox({ idleTimeoutMs: IDLE_TIMEOUT_MS });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('marks a page loaded after the background was stopped, and opens its card', async () => {
+    const page = await session.openPage(session.newsUrl('sony-article.html'));
+    expect(await waitForMarks(page, SONY_MARKS.length)).toEqual(SONY_MARKS);
+    await waitUntilStopped(session);
+    await page.reload();
+    expect(await waitForMarks(page, SONY_MARKS.length)).toEqual(SONY_MARKS);
+    await hoverMark(page, 'Xperia Z1 Mini');
+    await expect.poll(async () => (await cardState(page))?.state, { timeout: 10_000 }).toBe('ready');
+    const card = (await cardState(page))!;
+    expect(card.deviceId).toBe('sony-xperia-z1-compact');
+    expect(card.text).toMatch(/At the time of this article: rumored[^.]*\. Now: released/);
+    await page.close();
+  });
+
+  it('opens a card on a page left open while the background was stopped', async () => {
+    const page = await session.openPage(session.newsUrl('sony-article.html'));
+    await waitForMarks(page, SONY_MARKS.length);
+    await waitUntilStopped(session);
+    await hoverMark(page, 'SO-02F');
+    await expect.poll(async () => (await cardState(page))?.state, { timeout: 10_000 }).toBe('ready');
+    expect((await cardState(page))!.deviceId).toBe('sony-xperia-z1-f');
+    expect(await backgroundRunning(session)).toBe(true);
+    await page.close();
+  });
+});
