@@ -1,8 +1,12 @@
 // The background's life in real Firefox: with the idle timeout cut to one second the event page is
-// stopped between every step, and names are still marked and cards still open once it was stopped, on a
-// page loaded again and on a page left open.
+// stopped between every step. The first install still writes the whole shipped index (seconds of writes
+// that Firefox would cut short), and names are still marked and cards still open once the background was
+// stopped, on a page loaded again and on a page left open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardState, hoverMark, launchFirefox, waitForMarks, type FirefoxSession } from './firefox';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cardState, FIREFOX_EXTENSION_DIR, hoverMark, launchFirefox, waitForMarks, type FirefoxSession } from './firefox';
+import { unpackIndex, type ShippedIndex } from '../../core/feed';
 
 const SONY_MARKS = ['Xperia Z1', 'Xperia Z1 Mini', 'Honami Mini', 'Xperia Z1 f', 'SO-02F', 'Xperia Z1', 'C6903'];
 const IDLE_TIMEOUT_MS = 1000;
@@ -13,6 +17,27 @@ function backgroundRunning(session: FirefoxSession): Promise<boolean> {
   return session.inExtension(() =>
     (chrome.extension.getViews() as Window[]).some((view) => view.location.pathname === '/_generated_background_page.html'),
   );
+}
+
+/** The installed index's meta row, read from IndexedDB in an add-on page (null before there is one). */
+function installedIndex(session: FirefoxSession): Promise<{ version: number; builtFrom: string; deviceCount: number; nameCount: number; source: string } | null> {
+  return session.inExtension(async () => {
+    // Opening a database that does not exist would create it empty, in the background's way.
+    if (!(await indexedDB.databases()).some((db) => db.name === 'specscout')) return null;
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open('specscout');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction('meta').objectStore('meta').get('index');
+        get.onsuccess = () => {
+          db.close();
+          resolve((get.result as { value?: { version: number; builtFrom: string; deviceCount: number; nameCount: number; source: string } } | undefined)?.value ?? null);
+        };
+        get.onerror = () => reject(get.error);
+      };
+    });
+  });
 }
 
 async function waitUntilStopped(session: FirefoxSession): Promise<void> {
@@ -27,6 +52,16 @@ describe('Firefox stops the idle background', () => {
   afterAll(async () => {
     await session?.close();
   });
+
+  it('writes the whole shipped index on the first run although Firefox stops an idle background after a second', async () => {
+    const shipped = unpackIndex(JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'index/index.json'), 'utf8')) as ShippedIndex);
+    await expect
+      .poll(() => installedIndex(session), { timeout: 60_000, interval: 500 })
+      .toEqual({ version: shipped.version, builtFrom: shipped.builtFrom, deviceCount: shipped.devices.length, nameCount: expect.any(Number), source: 'shipped' });
+    // Nothing failed on the way ("write-failed ... will be tried again at the next start").
+    expect(await session.inExtension(async () => (await chrome.storage.local.get(null)) as Record<string, unknown>)).not.toHaveProperty('storageProblems');
+    await waitUntilStopped(session);
+  }, 90_000);
 
   it('marks a page loaded after the background was stopped, and opens its card', async () => {
     const page = await session.openPage(session.newsUrl('sony-article.html'));
