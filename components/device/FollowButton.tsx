@@ -1,5 +1,5 @@
 // Follow / Unfollow a device: asks the worker, shows the answer it gets (never an optimistic guess).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../utils/messaging';
 import { t } from '../../utils/i18n';
 
@@ -12,6 +12,8 @@ export interface FollowButtonProps {
 
 export function FollowButton({ id, following: initial, onChange }: FollowButtonProps) {
   const [following, setFollowing] = useState(initial);
+  // A list loaded again (the page read once more, a follow changed elsewhere) shows what it was told now.
+  useEffect(() => setFollowing(initial), [initial]);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const toggle = () => {

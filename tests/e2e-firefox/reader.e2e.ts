@@ -1,6 +1,6 @@
 // A reader's path in real Firefox with the built Firefox add-on: names marked on a news article with the
 // page's DOM untouched, the hover card with the device and its status, Follow on the card and the follow in
-// the popup, popup search, the options page (a site off and on, export and import), and a notification
+// the popup (on this page and under Following), popup search, the options page (a site off and on, export and import), and a notification
 // once a feed moves the followed device from rumored to announced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -113,7 +113,7 @@ describe('a reader in Firefox', () => {
     await expect.poll(() => cardDialog(article)).toBeNull();
   });
 
-  it('follows a device from the card, and the popup lists it under Following', async () => {
+  it('follows a device from the card, and the popup shows it followed on this page and under Following', async () => {
     const url = session.newsUrl('follow-article.html');
     const page = await session.openPage(url);
     await waitForMarks(page, 1);
@@ -124,6 +124,9 @@ describe('a reader in Firefox', () => {
     await expect.poll(async () => (await cardButton(page, say('cardFollowing'))) !== null).toBe(true);
 
     const popup = await session.openExtensionPage(`popup.html?tab=${await tabIdOf(session, url)}`);
+    // "On this page" shows the follow made on the card, not the state the page was read with.
+    const row = (await popup.waitForSelector(`#panel-page [data-device-id="${picked.before.id}"] button[aria-pressed]`, { timeout: 10_000 }))!;
+    expect(await row.evaluate((b) => [b.getAttribute('aria-pressed'), b.textContent])).toEqual(['true', say('cardFollowing')]);
     await (await popup.waitForSelector('#tab-following'))!.click();
     await expect
       .poll(() => popup.$$eval('#panel-following [data-device-id]', (rows) => rows.map((r) => r.getAttribute('data-device-id'))), { timeout: 10_000 })
