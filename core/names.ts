@@ -83,3 +83,13 @@ export function buildLookupTable(devices: readonly Pick<Device, 'id' | 'brand' |
 export function lookupName(table: LookupTable, query: string): NameHit[] {
   return table.get(nameKey(query)) ?? [];
 }
+
+/**
+ * The headline a reader knows a device by: brand and marketing name ("OnePlus 13", not "13"), without
+ * doubling a brand the name already starts with ("Redmi Note 13" under brand "Redmi").
+ */
+export function deviceTitle(d: { brand: string; name: string }): string {
+  const brand = d.brand.trim();
+  if (brand === '' || nameKey(d.name).startsWith(nameKey(brand))) return d.name;
+  return `${brand} ${d.name}`;
+}

@@ -11,7 +11,9 @@
 //   trigrams (over "^" + query, no end marker: the reader may still be typing) vote for entries in a
 //   reusable counter array; the entries with most shared trigrams are scored by edit distance.
 // Ranking tiers: exact model code, exact name, prefix, contains, typo (Damerau distance to the whole key
-// or to its best prefix); inside a tier, better name kinds and shorter keys first. One hit per device.
+// or to its best prefix); inside a tier, fewer typos, better name kinds, then the device readers most likely
+// mean (one with a known timeline before a bare list entry, newer before older: "iPad Pro" is this year's,
+// not 2016's), then shorter keys. One hit per device.
 import type { Device, NameKind } from './schema';
 import { KIND_RANK, nameKey } from './names';
 
@@ -26,7 +28,7 @@ export interface SearchResult {
   score: number;
 }
 
-export type SearchableDevice = Pick<Device, 'id' | 'brand' | 'name' | 'names'>;
+export type SearchableDevice = Pick<Device, 'id' | 'brand' | 'name' | 'names'> & Partial<Pick<Device, 'status' | 'rumors'>>;
 
 export interface SearchIndex {
   ids: string[];
@@ -36,6 +38,8 @@ export interface SearchIndex {
   entryKind: Uint8Array;
   entryName: string[];
   entryWithBrand: Uint8Array;
+  /** Per device, lower first: how far it is from the devices readers search for most (see `prominence`). */
+  deviceRank: Uint16Array;
   exact: Map<string, number[]>;
   grams: Map<string, Int32Array>;
   /** Scratch vote counters, one per entry; reset after each query by the list of touched entries. */
@@ -49,6 +53,23 @@ const MAX_CANDIDATES = 400;
 /** Scanned entries per prefix, at most: a one-letter prefix could otherwise walk the whole index. */
 const MAX_PREFIX_SCAN = 2000;
 
+/** Devices with no dated fact rank after every dated one. */
+const UNDATED_RANK = 1000;
+const NEWEST_YEAR = 2100;
+
+/**
+ * How prominent a device is, as a rank (lower first): devices with a status timeline or rumors (what the
+ * index knows about, not a bare entry of an imported list) before the rest, newer before older by the year of
+ * their latest dated event or rumor. Imported list entries have neither and keep their old order.
+ */
+export function prominence(d: SearchableDevice): number {
+  let year = 0;
+  for (const e of d.status ?? []) if (e.date !== undefined) year = Math.max(year, Number(e.date.slice(0, 4)));
+  for (const r of d.rumors ?? []) if (r.source.date !== undefined) year = Math.max(year, Number(r.source.date.slice(0, 4)));
+  if (year === 0 || !Number.isFinite(year)) return UNDATED_RANK * 2;
+  return Math.max(0, Math.min(UNDATED_RANK - 1, NEWEST_YEAR - year));
+}
+
 function trigrams(padded: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
@@ -60,7 +81,9 @@ export function buildSearchIndex(devices: readonly SearchableDevice[]): SearchIn
   const raw: Raw[] = [];
   const ids: string[] = [];
   const brands: string[] = [];
+  const deviceRank = new Uint16Array(devices.length);
   devices.forEach((d, device) => {
+    deviceRank[device] = prominence(d);
     ids.push(d.id);
     brands.push(d.brand);
     const brandPrefix = nameKey(d.brand);
@@ -110,7 +133,7 @@ export function buildSearchIndex(devices: readonly SearchableDevice[]): SearchIn
   }
   const grams = new Map<string, Int32Array>();
   for (const [g, list] of gramLists) grams.set(g, Int32Array.from(list));
-  return { ids, brands, keys, entryDevice, entryKind, entryName, entryWithBrand, exact, grams, votes: new Uint16Array(n) };
+  return { ids, brands, keys, entryDevice, entryKind, entryName, entryWithBrand, deviceRank, exact, grams, votes: new Uint16Array(n) };
 }
 
 // Scratch rows for the edit distance, grown as needed (queries are at most 200 characters).
@@ -182,11 +205,16 @@ export function search(index: SearchIndex, query: string, limit = 20): SearchRes
   const q = nameKey(query);
   if (q === '') return [];
   const best = new Map<number, { entry: number; reason: SearchReason; score: number }>();
-  const offer = (entry: number, reason: SearchReason, within: number): void => {
-    // Score: tier, then a within-tier measure (distance or extra length), then the name's kind, then
-    // names with the brand typed out lose to bare names (same device, shorter label).
-    const score = TIER[reason] * 1_000_000 + within * 1000 + KIND_RANK[KIND_LIST[index.entryKind[entry]!]!] * 10 + index.entryWithBrand[entry]!;
+  const offer = (entry: number, reason: SearchReason, extraLength: number, typos = 0): void => {
+    // Score, most significant first: tier, typos, the name's kind, the device's prominence, the key's extra
+    // length (capped), and names with the brand typed out after bare names (same device, shorter label).
     const device = index.entryDevice[entry]!;
+    const kind = index.entryKind[entry]!;
+    // Only a whole model code outranks names: the start of one ("PIXELA" + "PIX-SMB400" begins with "pixel")
+    // is no better than a shorthand name.
+    const kindRank = kind === KIND_CODE && reason !== 'code' ? KIND_RANK.shorthand : KIND_RANK[KIND_LIST[kind]!];
+    const score = TIER[reason] * 1e11 + typos * 1e10 + kindRank * 1e8
+      + index.deviceRank[device]! * 1e4 + Math.min(extraLength, 999) * 10 + index.entryWithBrand[entry]!;
     const seen = best.get(device);
     if (!seen || score < seen.score) best.set(device, { entry, reason, score });
   };
@@ -233,7 +261,7 @@ export function search(index: SearchIndex, query: string, limit = 20): SearchRes
       if (Math.abs(key.length - q.length) > max && key.length < q.length) continue;
       const d = typoDistance(q, key, max);
       const distance = Math.min(d.full, d.prefix);
-      if (distance <= max) offer(e, 'typo', distance * 100 + Math.max(0, key.length - q.length));
+      if (distance <= max) offer(e, 'typo', Math.max(0, key.length - q.length), distance);
     }
   }
 

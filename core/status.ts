@@ -143,6 +143,23 @@ export function firstEvent(device: Pick<Device, 'status'>, status: Status, regio
   return timeline(device).find((e) => e.status === status && !e.expected && appliesToRegion(e, region));
 }
 
+/** Whether an expected event's whole period is over by `today` without the event being confirmed. */
+export function isOverdue(event: StatusEvent, today: PartialDate): boolean {
+  return event.expected === true && event.date !== undefined && endOfPeriod(event.date) < endOfPeriod(today) && !happenedBy(today, event.date);
+}
+
+/**
+ * The latest expected event that `today` has passed while the device is still only rumored (or unknown): the
+ * card then says "expected to be announced 2026-02, not confirmed" instead of a plain rumor.
+ */
+export function overdueExpectation(device: Pick<Device, 'status' | 'rumors'>, today: PartialDate): StatusEvent | undefined {
+  const now = currentStatus(device);
+  if (now !== undefined && now.status !== 'rumored') return undefined;
+  const late = timeline(device).filter((e) => isOverdue(e, today));
+  if (late.length === 0 || nextExpected(device, today) !== undefined) return undefined;
+  return late[late.length - 1];
+}
+
 /** The next expected event after `at` (or any expected event when `at` is absent). */
 export function nextExpected(device: Pick<Device, 'status'>, at?: PartialDate): StatusEvent | undefined {
   return timeline(device).find((e) => e.expected && e.date !== undefined && (at === undefined || !happenedBy(e.date, at)));

@@ -3,7 +3,7 @@
 
 import type { Device } from '../core/schema';
 import { nameKey } from '../core/names';
-import { currentStatus } from '../core/status';
+import { comparePartialDates, currentStatus } from '../core/status';
 import { loadShippedIndex } from './lib/load-index';
 import { isCurated } from './lib/resolve';
 
@@ -22,6 +22,8 @@ export function indexStats(devices: readonly Device[]) {
   let rumors = 0;
   let curated = 0;
   let curatedComplete = 0;
+  // The newest launch the index knows, so a stale index shows at a glance (expected dates do not count).
+  let newestRelease: { date: string; id: string } | undefined;
   const byStatus: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
   const byNameKind: Record<string, number> = {};
@@ -45,6 +47,10 @@ export function indexStats(devices: readonly Device[]) {
     rumors += d.rumors?.length ?? 0;
     increment(byStatus, currentStatus(d)?.status ?? 'unknown');
     increment(byCategory, d.category);
+    for (const e of d.status) {
+      if (e.status !== 'released' || e.expected || e.date === undefined) continue;
+      if (!newestRelease || comparePartialDates(e.date, newestRelease.date) > 0) newestRelease = { date: e.date, id: d.id };
+    }
     if (isCurated(d)) {
       curated++;
       if (hasSpecs && d.status.length > 0) curatedComplete++;
@@ -60,12 +66,14 @@ export function indexStats(devices: readonly Device[]) {
     byCategory: sorted(byCategory),
     byNameKind: sorted(byNameKind),
     curated: { devices: curated, withSpecsAndStatus: curatedComplete },
+    ...(newestRelease ? { newestRelease } : {}),
   };
 }
 
 async function main(): Promise<void> {
   const index = await loadShippedIndex();
-  process.stdout.write(`${JSON.stringify({ version: index.version, builtFrom: index.builtFrom, ...indexStats(index.devices) }, null, 2)}\n`);
+  // builtFrom is the data's date: the newest date any source of the index carries, not the build machine's clock.
+  process.stdout.write(`${JSON.stringify({ version: index.version, dataDate: index.builtFrom, ...indexStats(index.devices) }, null, 2)}\n`);
 }
 
 void main().catch((error: unknown) => {

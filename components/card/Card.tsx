@@ -1,5 +1,6 @@
 // The hover card: a labelled, focusable dialog that loads the record for one marked name and shows
 // it, with a clear state while the worker wakes up or when the record cannot be loaded.
+import { deviceTitle } from '../../core/names';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DeviceDetail } from '../../utils/protocol';
 import { t } from '../../utils/i18n';
@@ -34,7 +35,7 @@ export function Card(props: CardProps) {
   }, [focus, id]);
 
   const summaryName = target.summary ? target.summary.name : target.mention.matchedName;
-  const label = t('cardDialogLabel', state.kind === 'ready' ? `${state.detail.device.brand} ${state.detail.device.name}` : summaryName);
+  const label = t('cardDialogLabel', state.kind === 'ready' ? deviceTitle(state.detail.device) : summaryName);
   const style = position ? { left: `${position.left}px`, top: `${position.top}px` } : { left: '-10000px', top: '0px' };
   return (
     <div

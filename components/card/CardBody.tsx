@@ -2,11 +2,13 @@
 // specs, other names, rumors and the actions. Presentational: every effect comes in as a callback.
 import type { DeviceDetail, DeviceSummary, PageMention } from '../../utils/protocol';
 import { keySpecs } from '../../core/summary';
+import { deviceTitle } from '../../core/names';
 import { t } from '../../utils/i18n';
 import { FollowButton } from '../device/FollowButton';
 import { KeySpecs } from '../device/KeySpecs';
 import { NameList } from '../device/NameList';
 import { RumorList } from '../device/RumorList';
+import { OverdueNote } from '../device/OverdueNote';
 import { StatusBadge } from '../device/StatusBadge';
 import { matchExplanation, thenAndNow } from './card-model';
 
@@ -34,9 +36,8 @@ export function CardHeader({ brand, name, onClose, titleId }: CardHeaderProps) {
   return (
     <div class="ss-card-head">
       <div class="ss-card-titles">
-        <p class="ss-card-brand">{brand}</p>
         <h2 class="ss-card-name" id={titleId}>
-          {name}
+          {deviceTitle({ brand, name })}
         </h2>
       </div>
       <button type="button" class="ss-card-close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
@@ -65,6 +66,7 @@ export function CardBody({ detail, target, titleId, onClose, onOpenRecord, onRej
       <div class="ss-card-status">
         <StatusBadge status={detail.current.status} date={detail.current.date} />
       </div>
+      <OverdueNote device={device} />
       {thenNow ? <p class="ss-card-then-now" data-testid="then-now">{thenNow}</p> : null}
       {explanation ? <p class="ss-card-matched">{t('cardMatchedBy', explanation)}</p> : null}
       <section class="ss-section" aria-label={t('cardKeySpecs')}>

@@ -22,7 +22,6 @@ export const CARD_CSS = `${DEVICE_CSS}
 .ss-card:focus-visible { outline: 2px solid var(--ss-accent); outline-offset: 0; }
 .ss-card-head { display: flex; align-items: flex-start; gap: 8px; }
 .ss-card-titles { flex: 1; min-width: 0; }
-.ss-card-brand { font-size: 12px; line-height: 16px; color: var(--ss-muted); }
 .ss-card-name { font-size: 16px; line-height: 21px; font-weight: 700; }
 .ss-card-close {
   font: inherit; font-size: 16px; line-height: 16px; width: 24px; height: 24px; border-radius: 6px; padding: 0; margin: 0;

@@ -8,3 +8,4 @@ export { StatusTimeline } from './StatusTimeline';
 export { FollowButton } from './FollowButton';
 export { DEVICE_CSS } from './styles';
 export { statusLabel, nameKindLabel, outcomeLabel, specLabel, safeHttpsUrl } from './labels';
+export { OverdueNote } from './OverdueNote';

@@ -1,5 +1,6 @@
 // Notifications: on or off, which kinds of change notify, quiet mode, the daily cap, and muting single
 // followed devices.
+import { deviceTitle } from '../../core/names';
 import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../utils/messaging';
 import type { FollowEntry, Settings } from '../../utils/protocol';
@@ -35,7 +36,7 @@ function Mutes() {
           <li key={entry.summary.id}>
             <Toggle
               id={`mute-${entry.summary.id}`}
-              label={`${entry.summary.brand} ${entry.summary.name}`}
+              label={deviceTitle(entry.summary)}
               description={entry.muted ? t('optionsMuted') : t('optionsNotifying')}
               checked={!entry.muted}
               onChange={(on) => mute(entry, on)}

@@ -1,5 +1,6 @@
 // Two or three devices side by side: status, launch dates and every spec, rows that differ highlighted
 // (by colour and, for screen readers and colour-blind readers, by a "differs" mark in the row header).
+import { deviceTitle } from '../../core/names';
 import type { Device, Specs } from '../../core/schema';
 import { firstEvent, currentStatus } from '../../core/status';
 import { formatSpecs } from '../../core/summary';
@@ -51,7 +52,7 @@ export function CompareView({ ids, tabId }: { ids: string[]; tabId?: number | un
   if (state.state === 'error') return <div>{back}<ErrorState error={state.error} onRetry={reload} /></div>;
   const devices = state.value.flatMap((d) => (d ? [d.device] : []));
   if (devices.length < 2) return <div>{back}<Empty title={t('popupCompareMissingTitle')} hint={t('popupCompareMissingHint')} /></div>;
-  const names = devices.map((d) => `${d.brand} ${d.name}`);
+  const names = devices.map((d) => deviceTitle(d));
   const rows = compareRows(devices);
   return (
     <div>

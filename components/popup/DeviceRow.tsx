@@ -1,5 +1,6 @@
 // One device in a popup list: name (a link to its full record), status, key specs, Follow, and a box
 // to pick it for comparison.
+import { deviceTitle } from '../../core/names';
 import type { ComponentChildren } from 'preact';
 import { FollowButton, KeySpecs, StatusBadge } from '../device/index';
 import type { DeviceSummary } from '../../utils/protocol';
@@ -16,7 +17,7 @@ export interface DeviceRowProps {
 }
 
 export function DeviceRow({ summary, tabId, selected, onSelect, onFollowChange, children }: DeviceRowProps) {
-  const title = `${summary.brand} ${summary.name}`;
+  const title = deviceTitle(summary);
   return (
     <li class="app-device" data-device-id={summary.id}>
       <div>

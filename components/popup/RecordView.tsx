@@ -1,7 +1,8 @@
 // The full record of one device: every spec, the status timeline per region, every name, rumors with
 // sources and outcomes, variants, what it was compared with, and where the reader read about it.
+import { deviceTitle } from '../../core/names';
 import type { ComponentChildren } from 'preact';
-import { FollowButton, NameList, RumorList, SpecTable, StatusBadge, StatusTimeline } from '../device/index';
+import { FollowButton, NameList, OverdueNote, RumorList, SpecTable, StatusBadge, StatusTimeline } from '../device/index';
 import type { Device, StatusEvent, VariantRelation } from '../../core/schema';
 import { sendToBackground } from '../../utils/messaging';
 import { t } from '../../utils/i18n';
@@ -43,7 +44,7 @@ function Variants({ device, tabId }: { device: Device; tabId?: number | undefine
   const links = device.variants ?? [];
   const [state] = useAsync(() => (links.length ? sendToBackground('getSummaries', { ids: links.map((l) => l.id) }) : Promise.resolve([])), [device.id]);
   if (links.length === 0) return <p class="ss-muted app-small">{t('popupNoVariants')}</p>;
-  const names = new Map(state.state === 'ready' ? state.value.map((s) => [s.id, `${s.brand} ${s.name}`]) : []);
+  const names = new Map(state.state === 'ready' ? state.value.map((s) => [s.id, deviceTitle(s)]) : []);
   return (
     <ul class="app-list">
       {links.map((link) => (
@@ -68,11 +69,11 @@ function ComparedWith({ id, tabId }: { id: string; tabId?: number | undefined })
     <ul class="app-list">
       {state.value.map((other) => (
         <li key={other.id} class="app-row">
-          <a href={recordHref(other.id, tabId)}>{`${other.brand} ${other.name}`}</a>
+          <a href={recordHref(other.id, tabId)}>{deviceTitle(other)}</a>
           <StatusBadge status={other.status} date={other.statusDate} />
           <a class="app-small" href={compareHref([id, other.id], tabId)}>
             {t('popupCompareWith')}
-            <span class="visually-hidden"> {`${other.brand} ${other.name}`}</span>
+            <span class="visually-hidden"> {deviceTitle(other)}</span>
           </a>
         </li>
       ))}
@@ -91,7 +92,7 @@ export function RecordView({ id, tabId }: { id: string; tabId?: number | undefin
   if (state.state === 'error') return <div>{back}<ErrorState error={state.error} onRetry={reload} /></div>;
   if (state.value === null) return <div>{back}<Empty title={t('popupRecordMissingTitle')} hint={t('popupRecordMissingHint')} /></div>;
   const { device, following, current } = state.value;
-  const title = `${device.brand} ${device.name}`;
+  const title = deviceTitle(device);
   return (
     <article aria-labelledby="record-title">
       {back}
@@ -100,6 +101,7 @@ export function RecordView({ id, tabId }: { id: string; tabId?: number | undefin
           <h1 id="record-title">{title}</h1>
           <div class="app-device-meta">
             <StatusBadge status={current.status} date={current.date} prefix={t('popupNow')} />
+            <OverdueNote device={device} />
             {device.family ? <span class="ss-muted">{device.family}</span> : null}
           </div>
         </div>

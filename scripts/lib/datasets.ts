@@ -10,11 +10,13 @@ import type { Device } from '../../core/schema';
 import { fromGsmarenaCsv } from '../../core/adapters/gsmarena';
 import { fromLineageWiki } from '../../core/adapters/lineage-wiki';
 import { fromMobileModels } from '../../core/adapters/mobilemodels';
+import { fromMobiinfo } from '../../core/adapters/mobiinfo';
 import { canonicalBrand } from '../../core/adapters/common';
 
 export const GSMARENA_CSV = 'gsmarena-2017/gsm.csv';
 export const LINEAGE_DIR = 'lineage-wiki-2026';
 export const MOBILEMODELS_DIR = 'mobilemodels-2026';
+export const MOBIINFO_DIR = 'mobiinfo-2026';
 
 /** Parsed YAML documents of the lineage wiki folder, in file-name order; unreadable files are skipped. */
 export async function readLineageDocs(dir: string, log: (line: string) => void = () => undefined): Promise<unknown[]> {
@@ -66,4 +68,17 @@ export async function loadDatasetDevices(dir: string, log: (line: string) => voi
     lists.push(devices);
   } else log(`mobilemodels: ${MOBILEMODELS_DIR} not found under ${dir}; skipped`);
   return lists;
+}
+
+/** Devices of every brand file of the mobiinfo scrape under `dir`; an unreadable file is skipped with a log line. */
+export async function readMobiinfo(dir: string, log: (line: string) => void = () => undefined): Promise<Device[]> {
+  const devices: Device[] = [];
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    try {
+      devices.push(...fromMobiinfo(JSON.parse(await readFile(path.join(dir, file), 'utf8'))));
+    } catch (error) {
+      log(`mobiinfo: ${file}: skipped (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    }
+  }
+  return devices;
 }

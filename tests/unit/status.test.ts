@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePartialDates, currentStatus, describeStatus, firstEvent, happenedBy, nextExpected } from '../../core/status';
+import { comparePartialDates, currentStatus, describeStatus, firstEvent, happenedBy, isOverdue, nextExpected, overdueExpectation } from '../../core/status';
 import { device } from './index-fixtures';
 
 describe('happenedBy', () => {
@@ -102,5 +102,25 @@ describe('rumored status at an article date', () => {
     expect(currentStatus({ ...device, rumors: device.rumors.slice(1) }, '2013-10-01')).toBeUndefined();
     expect(currentStatus(device, '2012-06-01')).toBeUndefined();
     expect(currentStatus(device, '2014-02-01')).toEqual({ status: 'announced', date: '2014-01-06' });
+  });
+});
+
+describe('expected dates that passed', () => {
+  const rumored = { status: [{ status: 'rumored' as const, date: '2025-06' }, { status: 'announced' as const, date: '2026-02', expected: true }] };
+
+  it('are overdue once their whole period is over', () => {
+    expect(isOverdue(rumored.status[1]!, '2026-02-28')).toBe(false);
+    expect(isOverdue(rumored.status[1]!, '2026-03-01')).toBe(true);
+    expect(isOverdue(rumored.status[1]!, '2026-02')).toBe(false);
+    expect(isOverdue(rumored.status[0]!, '2030-01-01')).toBe(false);
+  });
+
+  it('make a rumored device "expected, not confirmed" until it launches or a new date is expected', () => {
+    expect(overdueExpectation(rumored, '2026-12-08')).toEqual(rumored.status[1]);
+    expect(overdueExpectation(rumored, '2026-01-15')).toBeUndefined();
+    const announced = { status: [...rumored.status, { status: 'announced' as const, date: '2026-02-25' }] };
+    expect(overdueExpectation(announced, '2026-12-08')).toBeUndefined();
+    const moved = { status: [...rumored.status, { status: 'announced' as const, date: '2027-02', expected: true }] };
+    expect(overdueExpectation(moved, '2026-12-08')).toBeUndefined();
   });
 });
