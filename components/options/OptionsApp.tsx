@@ -54,7 +54,8 @@ export function OptionsApp() {
             <SitesSection settings={state.value} save={save} />
             <MarkingSection settings={state.value} save={save} />
             <NotificationsSection settings={state.value} save={save} />
-            <DataSection settings={state.value} save={save} onImported={reload} />
+            {/* Settings are read again in place: a reload would unmount the section and its "Imported" message. */}
+            <DataSection settings={state.value} save={save} onImported={() => void sendToBackground('getSettings', {}).then(set, reload)} />
           </>
         ) : null}
       </main>

@@ -294,7 +294,8 @@ async function deviceSource(): Promise<Map<string, Device> | 'db'> {
  * yet (an update whose install was interrupted) compares it now.
  */
 export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'): Promise<InstalledIndexMeta> {
-  ensuring ??= (async () => {
+  // Kept alive from the first read: fetching and unpacking the shipped index comes before the writes.
+  ensuring ??= keepAliveWhile(async () => {
     const tx = (await getDB()).transaction('meta');
     const [row, checked] = await Promise.all([tx.store.get('index'), tx.store.get(SHIPPED_CHECK_KEY)]);
     await tx.done;
@@ -310,7 +311,7 @@ export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'):
     interimReady?.resolve();
     interimReady = null;
     return replaceIndex(shipped, 'shipped', reason);
-  })().finally(() => {
+  }).finally(() => {
     ensuring = null;
     interim = null;
   });

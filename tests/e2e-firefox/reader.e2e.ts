@@ -163,9 +163,9 @@ describe('a reader in Firefox', () => {
   it('exports follows and settings to a file and imports them back after a reset', async () => {
     const options = await session.openExtensionPage('options.html');
     await (await byText(options, 'button', say('optionsExport')))!.click();
-    await expect.poll(() => options.$eval('#data', (e) => e.textContent ?? ''), { timeout: 10_000 }).toContain(say('optionsExported'));
+    await expect.poll(() => options.$eval('#data', (e) => e.textContent ?? ''), { timeout: 20_000 }).toContain(say('optionsExported'));
     const exportedFiles = () => readdirSync(session.downloadDir).filter((f) => /^specscout-.*\.json$/.test(f));
-    await expect.poll(exportedFiles, { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(exportedFiles, { timeout: 20_000 }).toHaveLength(1);
     const exported = join(session.downloadDir, exportedFiles()[0]!);
     await expect.poll(() => existsSync(exported) && readFileSync(exported, 'utf8').includes(picked.before.id)).toBe(true);
 
@@ -173,7 +173,7 @@ describe('a reader in Firefox', () => {
     expect(await session.ask<unknown[]>('listFollows')).toEqual([]);
     const input = (await options.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(exported);
-    await expect.poll(() => options.$eval('#data', (e) => e.textContent ?? ''), { timeout: 10_000 }).toContain(say('optionsImported').split('$')[0]!.trim());
+    await expect.poll(() => options.$eval('#data', (e) => e.textContent ?? ''), { timeout: 20_000 }).toContain(say('optionsImported').split('$')[0]!.trim());
     const follows = await session.ask<{ summary: { id: string } }[]>('listFollows');
     expect(follows.map((f) => f.summary.id)).toEqual([picked.before.id]);
     await options.close();
