@@ -1,6 +1,7 @@
 // Shape checks for every message that enters the worker. The types in protocol.ts say what an
 // honest sender sends; these say what the worker accepts. Anything else is refused and counted.
 import type { BackgroundType, ToBackground } from './protocol';
+import { MAX_IMPORT_BYTES } from './reader-data';
 
 type Check = (data: unknown) => string | null;
 
@@ -68,7 +69,10 @@ const CHECKS: Record<BackgroundType, Check> = {
   checkNow: empty,
   getIndexInfo: empty,
   exportData: empty,
-  importData: fields({ json: (v) => str(v, 2_000_000) }),
+  previewImport: fields({ json: (v) => str(v, MAX_IMPORT_BYTES) }),
+  importData: fields({ json: (v) => str(v, MAX_IMPORT_BYTES), settings: (v) => v === 'keep' || v === 'replace' }),
+  backupStatus: empty,
+  dismissDataNotices: empty,
   resetData: fields({ keepFollows: bool }),
   readingHistory: fields({ deviceId: (v) => v === undefined || id(v) }),
   forgetReadingHistory: empty,
