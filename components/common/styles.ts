@@ -75,6 +75,8 @@ kbd { font-family: ui-monospace, monospace; background: var(--ss-chip); border: 
 .app input[type="search"], .app input[type="text"], .app input[type="url"], .app input[type="number"], .app select {
   font: inherit; color: var(--ss-fg); background: var(--ss-bg); border: 1px solid var(--ss-muted); border-radius: 6px; padding: 5px 8px;
 }
+/* Chromium's own placeholder grey (#757575) is 3.5:1 on the dark background; muted is 4.5:1 or more on both. */
+.app input::placeholder { color: var(--ss-muted); opacity: 1; }
 .app input[type="search"] { width: 100%; }
 .app-field { display: flex; flex-direction: column; gap: 3px; margin: 6px 0; }
 .app-row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
