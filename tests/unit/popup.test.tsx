@@ -79,6 +79,37 @@ describe('the popup', () => {
     expect(worker.calls).toContainEqual({ type: 'setSettings', data: { patch: { disabledSites: ['gsmarena.com'] } } });
   });
 
+  it('says marking is off after the switch turns it off, and Undo turns it back on', async () => {
+    const worker = fakeWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await click(await until(() => need(root, '#site-switch')));
+    await until(() => expect(text(root.querySelector('.app-notice'))).toContain('Marking is off on gsmarena.com.'));
+    expect(text(root)).toContain('Marking is off on gsmarena.com');
+    expect(text(root)).not.toContain('No devices found');
+    const undo = [...root.querySelectorAll('.app-notice button')].find((b) => text(b) === 'Undo') ?? null;
+    await click(undo);
+    await until(() => expect(root.querySelector('#site-switch')?.getAttribute('aria-checked')).toBe('true'), 8000);
+    expect(worker.calls.filter((c) => c.type === 'setSettings').map((c) => c.data)).toEqual([
+      { patch: { disabledSites: ['gsmarena.com'] } },
+      { patch: { disabledSites: [] } },
+    ]);
+    await until(() => expect(root.querySelectorAll('[data-device-id]')).toHaveLength(2));
+  });
+
+  it('says marking is off, not "no devices", on a site turned off from the card, with a way back', async () => {
+    settings.disabledSites = ['gsmarena.com'];
+    // The content script still answers, with nothing marked.
+    fakeBrowser.tabs.sendMessage = (async () => ({ ok: true, value: { url: 'https://www.gsmarena.com/news.php', ids: [], summaries: [] } })) as never;
+    const worker = fakeWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await until(() => expect(text(root)).toContain('Marking is off on gsmarena.com'));
+    expect(text(root)).not.toContain('No devices found');
+    expect(text(root)).toContain('Don’t mark on this site');
+    const back = [...root.querySelectorAll('.app-state button')].find((b) => text(b) === 'Mark devices here again') ?? null;
+    await click(back);
+    await until(() => expect(worker.calls).toContainEqual({ type: 'setSettings', data: { patch: { disabledSites: [] } } }));
+  });
+
   it('says what to do when no content script answers on a site that is not turned on', async () => {
     fakeBrowser.tabs.query = (async () => [{ id: 9, url: 'https://blog.example.com/post', active: true }]) as never;
     fakeBrowser.tabs.sendMessage = (async () => {
