@@ -89,10 +89,13 @@ form.app-row .ss-button { padding: 6px 12px; }
 }
 .app-section { padding: 10px 0; border-top: 1px solid var(--ss-line); }
 .app-section:first-of-type { border-top: 0; }
-.app-compare { border-collapse: collapse; width: 100%; }
-.app-compare th, .app-compare td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--ss-line); vertical-align: top; }
+/* Fixed layout: three devices and their labels share the 400 px popup, long values wrap, nothing scrolls sideways. */
+.app-compare { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.app-compare-corner { width: 26%; }
+.app-compare th, .app-compare td { text-align: left; padding: 4px 5px; border-bottom: 1px solid var(--ss-line); vertical-align: top; overflow-wrap: anywhere; }
 .app-compare thead th { font-size: 13px; }
-.app-compare tbody th { color: var(--ss-muted); font-weight: 400; white-space: nowrap; }
+.app-compare tbody th { color: var(--ss-muted); font-weight: 400; }
+.app-better { white-space: nowrap; }
 .app-compare .app-diff { background: var(--ss-rumored-bg); color: var(--ss-fg); font-weight: 600; }
 .app-legend { font-size: 12px; margin: 6px 0; }
 .app-legend-swatch { display: inline-block; width: 10px; height: 10px; background: var(--ss-rumored-bg); border: 1px solid var(--ss-rumored); margin-right: 4px; vertical-align: -1px; }

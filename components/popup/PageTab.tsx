@@ -66,7 +66,7 @@ async function loadPage(tabId: number | undefined, justEnabled: boolean): Promis
 export interface PageTabProps {
   tabId?: number | undefined;
   selected: ReadonlySet<string>;
-  onSelect: (id: string, selected: boolean) => void;
+  onSelect: (id: string, selected: boolean) => boolean;
 }
 
 export function PageTab({ tabId, selected, onSelect }: PageTabProps) {
