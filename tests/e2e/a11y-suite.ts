@@ -54,6 +54,13 @@ export function accessibilitySuite(colorScheme: 'light' | 'dark'): void {
       await popup.locator('[data-device-id] input[type="checkbox"]').nth(1).check();
       await popup.getByRole('link', { name: 'Compare side by side' }).waitFor();
       await expectAccessible(popup);
+      // The site turned off: "Marking is off" with Undo, then back on.
+      await popup.locator('#site-switch').click();
+      const undo = popup.locator('.app-notice').getByRole('button', { name: 'Undo' });
+      await undo.waitFor();
+      await expectAccessible(popup);
+      await undo.click();
+      await popup.locator('[data-device-id]').first().waitFor({ timeout: 15_000 });
     });
 
     it('finds no violations in search results, following, the record and the comparison', async () => {
