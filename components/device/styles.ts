@@ -91,11 +91,15 @@ export const DEVICE_CSS = `
    button's colours (the primary one was accent text on accent). Their edge is --ss-muted, 3:1 or more
    against every background they sit on (WCAG 1.4.11), as the inputs' and switches' edges are. */
 .ss-root .ss-button {
-  display: inline-block; font: inherit; font-size: 12px; line-height: 16px; padding: 4px 10px; border-radius: 6px; cursor: pointer;
+  font: inherit; font-size: 12px; line-height: 16px; padding: 4px 10px; border-radius: 6px; cursor: pointer;
   border: 1px solid var(--ss-muted); background: var(--ss-chip); color: var(--ss-fg); margin: 0; text-decoration: none;
 }
+.ss-root a.ss-button { display: inline-block; }
 .ss-root .ss-button:hover { border-color: var(--ss-accent); }
 .ss-root .ss-button[disabled] { opacity: 0.6; cursor: default; }
+.ss-follow { display: inline-grid; }
+.ss-follow > span { grid-area: 1 / 1; }
+.ss-follow > .ss-follow-spare { visibility: hidden; }
 .ss-root .ss-button-primary { background: var(--ss-accent); color: var(--ss-accent-fg); border-color: var(--ss-accent); }
 .ss-link-button { font: inherit; font-size: 12px; background: none; border: 0; padding: 0; margin: 0; color: var(--ss-accent); text-decoration: underline; cursor: pointer; }
 `;
