@@ -68,7 +68,7 @@ describe('a site granted while its page is open', () => {
       { id: 4, url: 'https://www.example.com/old', discarded: true },
     ];
     fakeBrowser.tabs.query = (async ({ url }: { url: string[] }) =>
-      tabs.filter((tab) => url.some((pattern) => new URL(tab.url).hostname.endsWith(pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''))))) as never;
+      tabs.filter((tab) => url.some((pattern) => new URL(tab.url).hostname.endsWith(pattern.replace(/^[a-z*]+:\/\/\*\./, '').replace(/\/\*$/, ''))))) as never;
     // Tab 2 already runs the content script (a page loaded after the registration).
     fakeBrowser.tabs.sendMessage = (async (tabId: number) => {
       if (tabId === 2) return { ok: true, value: { url: 'https://news.example.com/other', ids: [], summaries: [] } };
@@ -82,13 +82,13 @@ describe('a site granted while its page is open', () => {
 
   it("starts marking at once in the site's open tabs that do not run the script yet, and lists the site as on", async () => {
     await saveSettings({ enabledSites: ['example.net'] });
-    expect(await startGrantedSites(['*://*.example.com/*'])).toEqual([1]);
+    expect(await startGrantedSites(['https://*.example.com/*'])).toEqual([1]);
     expect(injected).toEqual([{ tabId: 1, files: [`/${CONTENT_SCRIPT_FILE}`] }]);
     expect((await loadSettings()).enabledSites).toEqual(['example.net', 'example.com']);
   });
 
   it('leaves the default news sites and other origins to the manifest', async () => {
-    expect(await startGrantedSites(['*://*.gsmarena.com/*', 'https://feeds.example.com/rss'])).toEqual([]);
+    expect(await startGrantedSites(['https://*.gsmarena.com/*', 'https://feeds.example.com/rss'])).toEqual([]);
     expect(injected).toEqual([]);
     expect((await loadSettings()).enabledSites).toEqual([]);
   });
