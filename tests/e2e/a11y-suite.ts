@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Session } from './browser';
-import { contrastFailures, contrastFailuresIn } from './contrast';
+import { cardContrastFailures, contrastFailures } from './contrast';
 import { axeViolations, openArticle, openCardOnFirstMark, openPopupFor } from './popup-helpers';
 
 /** axe finds nothing and every text and control has the contrast WCAG AA asks for. */
@@ -90,8 +90,9 @@ export function accessibilitySuite(colorScheme: 'light' | 'dark'): void {
     });
 
     it('gives every text and control of the hover card enough contrast', async () => {
-      const dialog = await openCardOnFirstMark(article);
-      expect(await contrastFailuresIn(dialog)).toEqual([]);
+      const card = await openCardOnFirstMark(article);
+      expect(await cardContrastFailures(card)).toEqual([]);
+      await card.close();
     });
   });
 }

@@ -6,7 +6,8 @@
 // what identifies it (inputs, selects, switches, styled buttons), the edge (border, else fill) is
 // measured against what surrounds it. WCAG 2.x AA: 4.5:1 text, 3:1 large text (24px, or 18.66px bold)
 // and 3:1 user interface boundaries. Disabled controls are exempt (WCAG 1.4.3, "inactive UI").
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { CardProbe } from './card-probe';
 
 export interface ContrastFailure {
   /** What failed: "text" or "boundary". */
@@ -138,7 +139,9 @@ export function contrastFailures(page: Page): Promise<ContrastFailure[]> {
   return page.evaluate(probe, undefined);
 }
 
-/** Contrast failures inside one element (the card in its shadow root, say). */
-export function contrastFailuresIn(locator: Locator): Promise<ContrastFailure[]> {
-  return locator.evaluate(probe);
+/** Contrast failures inside the open hover card (its shadow root is closed: read through the card probe). */
+export async function cardContrastFailures(card: CardProbe): Promise<ContrastFailure[]> {
+  const failures = await card.read(probe);
+  if (failures === null) throw new Error('no card open to measure');
+  return failures;
 }

@@ -2,7 +2,9 @@
 // SpecScout marked it, and open the popup for that tab (a popup opened by address has no active tab).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CardProbe } from './card-probe';
 import type { Session } from './browser';
 
 export const POPUP_VIEWPORT = { width: 420, height: 600 };
@@ -58,8 +60,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Hovers the first mark in the page and waits for its card to be ready; returns the card's dialog. */
-export async function openCardOnFirstMark(page: Page): Promise<Locator> {
+/** Hovers the first mark in the page and waits for its card to be ready; returns the probe that reads it. */
+export async function openCardOnFirstMark(page: Page): Promise<CardProbe> {
   const at = await page.evaluate(() => {
     const ranges = [...((CSS.highlights.get('specscout') ?? new Set()) as unknown as Set<Range>)].sort((a, b) =>
       a.compareBoundaryPoints(Range.START_TO_START, b),
@@ -71,9 +73,10 @@ export async function openCardOnFirstMark(page: Page): Promise<Locator> {
     return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   });
   if (!at) throw new Error('no mark to hover');
+  await page.bringToFront();
   await page.mouse.move(at.x - 30, at.y);
   await page.mouse.move(at.x, at.y, { steps: 3 });
-  const dialog = page.locator('specscout-card [role="dialog"]');
-  await dialog.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 10_000 });
-  return dialog;
+  const card = new CardProbe(page);
+  await expect.poll(() => card.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+  return card;
 }
