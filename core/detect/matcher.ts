@@ -102,7 +102,7 @@ class TokenTrieMatcher implements Matcher {
     this.tokens = new Tokens(table.vocabulary);
     this.context = new ContextFlags(table);
     this.candidates = new Candidates(table, this.tokens, this.context);
-    this.resolution = new Resolution(table, this.tokens, this.context, this.candidates, new Rules(table, this.tokens, this.context));
+    this.resolution = new Resolution(table, this.tokens, this.context, this.candidates, new Rules(table, this.tokens));
     const devices = table.deviceCount;
     this.outSlot = devices < 0xffff ? new Uint16Array(devices) : new Int32Array(devices);
     this.outFamily = new Uint8Array(table.familyCount);

@@ -120,6 +120,9 @@ export class Resolution {
     if (brand >= 0 && !rules.brandHasName(brand, from, to)) return false;
     const familyEnds = rules.familyWordMayEnd(next);
     const prevFamilyBrand = brand < 0 ? rules.familyWordBrandBefore(prev, prevId) : -1;
+    // What the per-form rules ask of the candidate's first tokens, read once.
+    const firstUpper = tokens.isUpper(s);
+    const lowerApart = !firstUpper && e > s && !tokens.isGlued(s + 1);
     let best = -1;
     let bestScore = -1;
     let tie = false;
@@ -130,16 +133,19 @@ export class Resolution {
       if (isBrandEntry(info)) continue;
       if (brand >= 0 && deviceBrand[d] !== brand) continue;
       if (prevFamilyBrand >= 0 && prevFamilyBrand !== deviceBrand[d]) continue;
-      if (brand < 0 && (rules.capitalMissing(info, s) || rules.oneWordWrittenApart(info, s, e))) continue;
+      if (brand < 0 && (rules.capitalMissing(info, s, firstUpper) || rules.oneWordWrittenApart(info, lowerApart))) continue;
       let level = rules.formLevel(info, s, e);
       if (level === REJECTED) continue;
       if (brandBefore) {
         level = rules.levelAfterBrand(info, level, familyEnds);
         if (level === REJECTED) continue;
       }
-      if (level > maxLevel || !rules.contextAllows(level, d, prevId, familyEnds, s, e)) continue;
-      const score = supportScore(seen[d]!, familySeen[deviceFamily[d]!] !== 0, brandSeen[deviceBrand[d]!] !== 0, level,
-        deviceRank[d]!, reasonOf(info));
+      if (level > maxLevel) continue;
+      const seenCount = seen[d]!;
+      const isFamilySeen = familySeen[deviceFamily[d]!] !== 0;
+      const isBrandSeen = brandSeen[deviceBrand[d]!] !== 0;
+      if (!rules.contextAllows(level, seenCount !== 0, isFamilySeen, isBrandSeen, prevId, familyEnds, s, e)) continue;
+      const score = supportScore(seenCount, isFamilySeen, isBrandSeen, level, deviceRank[d]!, reasonOf(info));
       if (score > bestScore) { best = k; bestScore = score; tie = false; bestLevel = level; }
       else if (score === bestScore && entryOwner[best] !== d) tie = true;
     }

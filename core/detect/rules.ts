@@ -2,7 +2,6 @@
 // each of the devices at its trie node then needs (names.ts LEVEL_*). Each rule is a named method with the
 // reason it exists; resolve.ts applies them in order and picks among the devices that pass.
 
-import type { ContextFlags } from './article-context';
 import { isQuote, opensQuote } from './chars';
 import { firstWordUpper, isBrandEntry, isFamilyWordEntry, isModelCode, levelOf, maskOf, MASK_BITS, secondWordGlued } from './entry-info';
 import { W_BLOCK_AFTER, W_BLOCK_BEFORE, W_DETERMINER, W_FAMILY_NOUN, type NameTable } from './name-table';
@@ -13,7 +12,7 @@ import { F_GLUED, type Tokens } from './tokens';
 export const REJECTED = -1;
 
 export class Rules {
-  constructor(private readonly table: NameTable, private readonly tokens: Tokens, private readonly context: ContextFlags) {}
+  constructor(private readonly table: NameTable, private readonly tokens: Tokens) {}
 
   // Rules on the candidate as a whole (tokens s..e, no brand written before it).
 
@@ -66,15 +65,19 @@ export class Rules {
   /**
    * A name or code begins as it is spelled: "the new" or "a1" in running text start none. A big maker's
    * family word may be written in lower case ("my pixel 9 pro"): formLevel then asks one level more.
+   * (firstUpper: the candidate's first token is capitalised.)
    */
-  capitalMissing(info: number, s: number): boolean {
-    if (!firstWordUpper(info) || this.tokens.isUpper(s)) return false;
+  capitalMissing(info: number, s: number, firstUpper: boolean): boolean {
+    if (firstUpper || !firstWordUpper(info)) return false;
     return !(!isModelCode(info) && levelOf(info) < LEVEL_WORD && this.table.lowerFamily[this.tokens.idAt(s)] === 1);
   }
 
-  /** A name written as one word in lower case ("a4", "my87") is that word, not "a 4" or "my 87". */
-  oneWordWrittenApart(info: number, s: number, e: number): boolean {
-    return secondWordGlued(info) && !this.tokens.isUpper(s) && e > s && !this.tokens.isGlued(s + 1) && !isModelCode(info);
+  /**
+   * A name written as one word in lower case ("a4", "my87") is that word, not "a 4" or "my 87".
+   * (lowerApart: the candidate's first token is in lower case and the second stands apart from it.)
+   */
+  oneWordWrittenApart(info: number, lowerApart: boolean): boolean {
+    return lowerApart && secondWordGlued(info) && !isModelCode(info);
   }
 
   /**
@@ -100,21 +103,23 @@ export class Rules {
   }
 
   /**
-   * Whether the article gives what the level asks of device d (names.ts LEVEL_*): nothing for a strong
+   * Whether the article gives what the level asks of a device (names.ts LEVEL_*): whether it, its family
+   * and its brand were named: nothing for a strong
    * form; its brand, family or itself named for a brand-level one; itself or its family for a seen-level
    * one; an ordinary word ("One", "Air") only for a device already named, after "the"/"its"..., where it
    * ends the name; a codename only in quotes in an article that names the brand.
    */
-  contextAllows(level: number, d: number, prevId: number, familyEnds: boolean, s: number, e: number): boolean {
-    const { context, table, tokens } = this;
+  contextAllows(level: number, seen: boolean, familySeen: boolean, brandSeen: boolean, prevId: number, familyEnds: boolean,
+    s: number, e: number): boolean {
     switch (level) {
       case LEVEL_STRONG: return true;
-      case LEVEL_BRAND: return context.seen[d] !== 0 || context.brandSeen[table.deviceBrand[d]!] !== 0 || context.familySeen[table.deviceFamily[d]!] !== 0;
-      case LEVEL_SEEN: return context.seen[d] !== 0 || context.familySeen[table.deviceFamily[d]!] !== 0;
-      case LEVEL_WORD: return context.seen[d] !== 0 && prevId >= 0 && table.hasWordFlag(prevId, W_DETERMINER) && familyEnds;
-      case LEVEL_CODENAME:
-        return context.brandSeen[table.deviceBrand[d]!] !== 0 && opensQuote(tokens.text, tokens.tStart[s]!) &&
-          isQuote(tokens.text.charCodeAt(tokens.tEnd[e]!));
+      case LEVEL_BRAND: return seen || brandSeen || familySeen;
+      case LEVEL_SEEN: return seen || familySeen;
+      case LEVEL_WORD: return seen && prevId >= 0 && this.table.hasWordFlag(prevId, W_DETERMINER) && familyEnds;
+      case LEVEL_CODENAME: {
+        const { text, tStart, tEnd } = this.tokens;
+        return brandSeen && opensQuote(text, tStart[s]!) && isQuote(text.charCodeAt(tEnd[e]!));
+      }
       default: return false;
     }
   }
