@@ -35,6 +35,25 @@ function fields(spec: Record<string, (value: unknown) => boolean>): Check {
 }
 
 const empty = fields({});
+
+const MAX_CONTEXT_ENTRIES = 5000;
+
+function stringList(value: unknown, maxItems: number, maxLength: number): boolean {
+  return Array.isArray(value) && value.length <= maxItems && value.every((s) => str(s, maxLength));
+}
+
+/** A detection context (protocol.ts DetectionContext) as the worker handed it out: brands, families, device counts. */
+function detectionContext(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isRecord(value)) return false;
+  const { devices } = value;
+  return fields({
+    brands: (v) => stringList(v, MAX_CONTEXT_ENTRIES, 200),
+    families: (v) => stringList(v, MAX_CONTEXT_ENTRIES, 400),
+    devices: (v) => isRecord(v),
+  })(value) === null && Object.keys(devices as object).length <= MAX_CONTEXT_ENTRIES &&
+    Object.entries(devices as object).every(([k, n]) => k.length <= MAX_ID && Number.isInteger(n) && (n as number) >= 0);
+}
 const id = (value: unknown) => str(value, MAX_ID) && /^[a-z0-9][a-z0-9-]*$/.test(value as string);
 const bool = (value: unknown) => typeof value === 'boolean';
 
@@ -42,7 +61,7 @@ const CHECKS: Record<BackgroundType, Check> = {
   ping: empty,
   detect: fields({
     text: (v) => str(v, MAX_TEXT),
-    context: (v) => v === undefined || isRecord(v),
+    context: detectionContext,
     url: (v) => str(v, 4096),
     title: (v) => optionalStr(v, 1000),
     publishedAt: (v) => optionalStr(v, 40),
