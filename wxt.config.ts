@@ -2,6 +2,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest.config';
+import { noStartedWindowMessage } from './scripts/lib/wxt-started-message';
 
 export default defineConfig({
   // Explicit imports only: `core/` must stay free of generated globals, and every file says what it uses.
@@ -11,7 +12,9 @@ export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser }) => buildManifest(browser),
   vite: () => ({
-    plugins: [preact()],
+    // noStartedWindowMessage: the page must not hear WXT's start-up window message, which names the
+    // extension (scripts/lib/wxt-started-message.ts).
+    plugins: [preact(), noStartedWindowMessage()],
     build: { target: 'es2022' },
   }),
 });

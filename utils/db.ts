@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Device } from '../core/schema';
+import { restoreReaderData } from './reader-recovery';
 
 export const DB_NAME = 'specscout';
 export const DB_VERSION = 3;
@@ -80,12 +81,15 @@ export const STORE_NAMES: readonly StoreNames<SpecScoutDB>[] = ['devices', 'foll
 export interface OpenOptions {
   /** Called after each upgrade step inside the versionchange transaction (tests abort here, as a killed worker would). */
   afterUpgradeStep?: (step: number, tx: UpgradeTx) => void;
+  /** Called when the open created the database (it did not exist: a first install, or it was lost). */
+  onCreated?: () => void;
 }
 
 export function openSpecScoutDB(name = DB_NAME, version = DB_VERSION, options: OpenOptions = {}): Promise<IDBPDatabase<SpecScoutDB>> {
   if (version > UPGRADES.length) throw new Error(`no upgrade path to database version ${version}`);
   return openDB<SpecScoutDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
+      if (oldVersion === 0) options.onCreated?.();
       for (let step = oldVersion; step < (newVersion ?? version); step++) {
         UPGRADES[step]!(db, tx);
         options.afterUpgradeStep?.(step, tx);
@@ -97,6 +101,11 @@ export function openSpecScoutDB(name = DB_NAME, version = DB_VERSION, options: O
     blocking() {
       // A newer version wants the database: let it upgrade instead of stalling both.
       void dbPromise?.then((db) => db.close());
+      dbPromise = null;
+    },
+    terminated() {
+      // The browser closed the connection (its data was cleared, or the disk failed): the next getDB()
+      // opens again, and finding the database gone, restores the reader's data from the copies.
       dbPromise = null;
     },
   });
@@ -124,7 +133,7 @@ const MAX_PROBLEMS = 10;
 
 export interface StorageProblem {
   at: string;
-  kind: 'open-failed' | 'store-missing' | 'malformed' | 'quota' | 'write-failed';
+  kind: 'open-failed' | 'store-missing' | 'lost' | 'malformed' | 'quota' | 'write-failed';
   message: string;
 }
 
@@ -281,14 +290,19 @@ async function tellRecreated(): Promise<void> {
  */
 export async function openWithRecovery(name = DB_NAME): Promise<IDBPDatabase<SpecScoutDB>> {
   let db: IDBPDatabase<SpecScoutDB>;
+  let created = false;
+  const onCreated = () => {
+    created = true;
+  };
   try {
-    db = await openSpecScoutDB(name).catch(() => openSpecScoutDB(name));
+    db = await openSpecScoutDB(name, DB_VERSION, { onCreated }).catch(() => openSpecScoutDB(name, DB_VERSION, { onCreated }));
   } catch (error) {
     await recordStorageProblem(
       'open-failed',
-      `The database could not be opened (${describeError(error)}). It was rebuilt; the index is reinstalled and follows are restored from sync.`,
+      `The database could not be opened (${describeError(error)}). It was rebuilt; the index is reinstalled and your follows and settings are restored from their copies.`,
     );
     db = await rebuild(name, { follows: [], settings: [] });
+    await restoreReaderData(db);
     scheduleRecreated();
     return db;
   }
@@ -301,7 +315,18 @@ export async function openWithRecovery(name = DB_NAME): Promise<IDBPDatabase<Spe
       `The database lacked ${missing.join(', ')}. It was rebuilt keeping ${kept.follows.length} follows and the settings.`,
     );
     db = await rebuild(name, kept);
+    await restoreReaderData(db);
     scheduleRecreated();
+    return db;
+  }
+  if (created) {
+    // A new database: a first install (nothing to restore), or one lost under a running worker or deleted
+    // (the copies give the reader's data back before any handler can write over them).
+    const outcome = await restoreReaderData(db);
+    if (outcome.lost) {
+      await recordStorageProblem('lost', 'The database was gone; it was created again, and the index is reinstalled.');
+      scheduleRecreated();
+    }
     return db;
   }
   try {

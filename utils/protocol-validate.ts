@@ -1,6 +1,7 @@
 // Shape checks for every message that enters the worker. The types in protocol.ts say what an
 // honest sender sends; these say what the worker accepts. Anything else is refused and counted.
 import type { BackgroundType, ToBackground } from './protocol';
+import { MAX_IMPORT_BYTES } from './reader-data';
 
 type Check = (data: unknown) => string | null;
 
@@ -35,33 +36,40 @@ function fields(spec: Record<string, (value: unknown) => boolean>): Check {
 }
 
 const empty = fields({});
-
-const MAX_CONTEXT_ENTRIES = 5000;
-
-function stringList(value: unknown, maxItems: number, maxLength: number): boolean {
-  return Array.isArray(value) && value.length <= maxItems && value.every((s) => str(s, maxLength));
-}
-
-/** A detection context (protocol.ts DetectionContext) as the worker handed it out: brands, families, device counts. */
-function detectionContext(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (!isRecord(value)) return false;
-  const { devices } = value;
-  return fields({
-    brands: (v) => stringList(v, MAX_CONTEXT_ENTRIES, 200),
-    families: (v) => stringList(v, MAX_CONTEXT_ENTRIES, 400),
-    devices: (v) => isRecord(v),
-  })(value) === null && Object.keys(devices as object).length <= MAX_CONTEXT_ENTRIES &&
-    Object.entries(devices as object).every(([k, n]) => k.length <= MAX_ID && Number.isInteger(n) && (n as number) >= 0);
-}
 const id = (value: unknown) => str(value, MAX_ID) && /^[a-z0-9][a-z0-9-]*$/.test(value as string);
 const bool = (value: unknown) => typeof value === 'boolean';
+
+/**
+ * The article context a content script hands back with its next batch: what the worker answered for the
+ * earlier ones (core/detect/article-context.ts ArticleContext). The matcher walks it, so its shape is checked
+ * here: brands and families as short strings, device ids as slugs with whole-number counts. The caps are
+ * far above what a page yields (the whole index has about 30,000 devices).
+ */
+const MAX_CONTEXT_BRANDS = 2_000;
+const MAX_CONTEXT_FAMILIES = 20_000;
+const MAX_CONTEXT_DEVICES = 100_000;
+
+function stringList(value: unknown, maxItems: number, maxLength: number): boolean {
+  return Array.isArray(value) && value.length <= maxItems && value.every((v) => str(v, maxLength));
+}
+
+function articleContext(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isRecord(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 3 || !keys.every((k) => k === 'brands' || k === 'families' || k === 'devices')) return false;
+  if (!stringList(value.brands, MAX_CONTEXT_BRANDS, 100) || !stringList(value.families, MAX_CONTEXT_FAMILIES, 200)) return false;
+  const devices = value.devices;
+  if (!isRecord(devices)) return false;
+  const ids = Object.keys(devices);
+  return ids.length <= MAX_CONTEXT_DEVICES && ids.every((k) => id(k) && Number.isSafeInteger(devices[k]) && (devices[k] as number) >= 0);
+}
 
 const CHECKS: Record<BackgroundType, Check> = {
   ping: empty,
   detect: fields({
     text: (v) => str(v, MAX_TEXT),
-    context: detectionContext,
+    context: articleContext,
     url: (v) => str(v, 4096),
     title: (v) => optionalStr(v, 1000),
     publishedAt: (v) => optionalStr(v, 40),
@@ -87,7 +95,10 @@ const CHECKS: Record<BackgroundType, Check> = {
   checkNow: empty,
   getIndexInfo: empty,
   exportData: empty,
-  importData: fields({ json: (v) => str(v, 2_000_000) }),
+  previewImport: fields({ json: (v) => str(v, MAX_IMPORT_BYTES) }),
+  importData: fields({ json: (v) => str(v, MAX_IMPORT_BYTES), settings: (v) => v === 'keep' || v === 'replace' }),
+  backupStatus: empty,
+  dismissDataNotices: empty,
   resetData: fields({ keepFollows: bool }),
   readingHistory: fields({ deviceId: (v) => v === undefined || id(v) }),
   forgetReadingHistory: empty,

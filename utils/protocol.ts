@@ -118,6 +118,69 @@ export interface IndexInfo {
   scanner?: 'webassembly' | 'javascript';
 }
 
+/** A setting an import would change: list settings say what is added and removed, others from and to. */
+export interface SettingChange {
+  key: SettingKey;
+  added: string[];
+  removed: string[];
+  from?: string;
+  to?: string;
+}
+
+export type SettingKey =
+  | 'feedUrls'
+  | 'markStyle'
+  | 'hoverDelayMs'
+  | 'disabledSites'
+  | 'enabledSites'
+  | 'notifications.enabled'
+  | 'notifications.quiet'
+  | 'notifications.dailyCap'
+  | 'notifications.kinds'
+  | 'region'
+  | 'refreshHours'
+  | 'keepReadingHistory'
+  | 'rejectedMatches';
+
+export type ImportPreview =
+  | { ok: false; message: string }
+  | {
+      ok: true;
+      follows: { total: number; added: number; notInIndex: number };
+      /** False when the file has no settings (then only follows can be imported). */
+      hasSettings: boolean;
+      /** Feed URL changes first: a feed can replace the whole device index. */
+      settingChanges: SettingChange[];
+    };
+
+/** What the last storage.sync write did. */
+export interface SyncStatus {
+  /** ok: all in sync; partial: what did not fit the quota is left out; pending: the write failed and is retried. */
+  state: 'ok' | 'partial' | 'pending';
+  followsInSync: number;
+  followsTotal: number;
+  settingsInSync: boolean;
+  mutedInSync: boolean;
+  bytes: number;
+  at: string;
+  error?: string;
+  retryInMinutes?: number;
+  /** Failed writes in a row (the retry backs off with them). */
+  failures?: number;
+}
+
+/** Something the reader must know about their data: it was restored after a loss, or (some of it) lost. */
+export interface DataNotice {
+  at: string;
+  kind: 'restored' | 'lost';
+  message: string;
+}
+
+export interface BackupStatus {
+  sync: SyncStatus;
+  notices: DataNotice[];
+}
+
 export interface ToBackground {
   ping: { req: Record<string, never>; res: { version: string; indexVersion: number | null } };
   detect: {
@@ -137,7 +200,13 @@ export interface ToBackground {
   checkNow: { req: Record<string, never>; res: UpdateReport[] };
   getIndexInfo: { req: Record<string, never>; res: IndexInfo };
   exportData: { req: Record<string, never>; res: { json: string } };
-  importData: { req: { json: string }; res: { ok: boolean; message: string } };
+  /** What importing the file would change, before anything does (feed URLs first). */
+  previewImport: { req: { json: string }; res: ImportPreview };
+  /** Imports the file's follows, and its settings only when the reader confirmed `settings: 'replace'`. */
+  importData: { req: { json: string; settings: 'keep' | 'replace' }; res: { ok: boolean; message: string } };
+  /** The storage.sync copy's state and what the reader must be told about restored or lost data. */
+  backupStatus: { req: Record<string, never>; res: BackupStatus };
+  dismissDataNotices: { req: Record<string, never>; res: { ok: true } };
   resetData: { req: { keepFollows: boolean }; res: { ok: true } };
   readingHistory: { req: { deviceId?: string }; res: ReadingEntry[] };
   forgetReadingHistory: { req: Record<string, never>; res: { ok: true } };

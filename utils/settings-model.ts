@@ -21,6 +21,9 @@ export const DEFAULT_SETTINGS: Settings = {
   rejectedMatches: [],
 };
 
+/** Longest feed URL kept. */
+export const MAX_FEED_URL = 2048;
+
 const MARK_STYLES: MarkStyle[] = ['underline', 'background', 'off'];
 const HOST = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
@@ -70,7 +73,8 @@ export function normalizeSettings(raw: unknown): Settings {
         : [...d.notifications.kinds],
     },
     region: typeof input.region === 'string' && /^[A-Z]{2}$/.test(input.region) ? input.region : d.region,
-    feedUrls: stringList(input.feedUrls, isFeedUrl, 20),
+    // Bounded in length as every list here is, so the largest settings still export and import (reader-data.ts).
+    feedUrls: stringList(input.feedUrls, (s) => s.length <= MAX_FEED_URL && isFeedUrl(s), 20),
     refreshHours: clampInt(input.refreshHours, 1, 168, d.refreshHours),
     keepReadingHistory: typeof input.keepReadingHistory === 'boolean' ? input.keepReadingHistory : d.keepReadingHistory,
     rejectedMatches: stringList(input.rejectedMatches, (s) => s.length <= 500 && s.includes('|'), 5000),

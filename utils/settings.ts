@@ -1,6 +1,7 @@
 // Settings storage: one row in the database's `settings` store, always read through normalizeSettings.
 import { getDB } from './db';
 import type { Settings } from './protocol';
+import { copyReaderData } from './reader-recovery';
 import { normalizeSettings, SETTINGS_VERSION } from './settings-model';
 
 const KEY = 'settings';
@@ -21,5 +22,7 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
   });
   await tx.store.put({ key: KEY, value: { ...next, version: SETTINGS_VERSION } });
   await tx.done;
+  // Copied outside the database, so a lost database does not silently reset them.
+  await copyReaderData(db);
   return next;
 }

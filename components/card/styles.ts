@@ -3,7 +3,10 @@ import { DEVICE_CSS } from '../device/styles';
 
 export const CARD_CSS = `${DEVICE_CSS}
 .ss-card {
+  /* A popover in the top layer: its UA defaults (inset 0, auto margins) give way to the placed left/top. */
   position: fixed;
+  inset: auto;
+  margin: 0;
   z-index: 2147483647;
   width: 340px;
   max-height: min(520px, calc(100vh - 16px));

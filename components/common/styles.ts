@@ -100,6 +100,11 @@ form.app-row .ss-button { padding: 6px 12px; }
 .app-reading li:first-child { border-top: 0; }
 .app-small { font-size: 12px; }
 .app-notice { font-size: 12px; padding: 6px 8px; border-radius: 6px; background: var(--ss-chip); margin: 6px 0; }
+.app-import-review { border: 1px solid var(--ss-line); border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
+.app-import-review h4 { margin: 0 0 6px; font-size: 14px; }
+.app-import-feeds { border-left: 3px solid var(--ss-rumored); background: var(--ss-rumored-bg); padding: 4px 8px; margin: 6px 0; }
+.app-import-change { padding: 4px 0; }
+.app-import-review .app-changes { padding-left: 20px; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
 }

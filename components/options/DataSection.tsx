@@ -1,5 +1,5 @@
 // Data: the installed index (version, size, sources and licences, last update), the reader's feeds with
-// "check now", reading history, and export, import and reset of follows and settings.
+// "check now", reading history, and export, import and reset of follows and settings (BackupSection.tsx).
 import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../utils/messaging';
 import type { Settings, UpdateReport } from '../../utils/protocol';
@@ -9,6 +9,7 @@ import { Toggle } from '../common/Toggle';
 import { useAsync } from '../common/useAsync';
 import { ErrorState, Loading } from '../common/States';
 import type { SavePatch } from './OptionsApp';
+import { BackupSection } from './BackupSection';
 
 function Report({ report }: { report: UpdateReport }) {
   return (
@@ -117,79 +118,6 @@ function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
   );
 }
 
-function Backup({ onImported }: { onImported: () => void }) {
-  const [message, setMessage] = useState('');
-  const [keepFollows, setKeepFollows] = useState(true);
-  const [confirming, setConfirming] = useState(false);
-  const fail = (error: unknown) => setMessage(t('optionsDataFailed', error instanceof Error ? error.message : String(error)));
-  const exportFile = () => {
-    sendToBackground('exportData', {})
-      .then(({ json }) => {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-        link.download = `specscout-${new Date().toISOString().slice(0, 10)}.json`;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-        setMessage(t('optionsExported'));
-      })
-      .catch(fail);
-  };
-  const importFile = (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
-    file
-      .text()
-      .then((json) => sendToBackground('importData', { json }))
-      .then((result) => {
-        setMessage(result.ok ? t('optionsImported', result.message) : t('optionsImportRejected', result.message));
-        if (result.ok) onImported();
-      })
-      .catch(fail)
-      .finally(() => {
-        input.value = '';
-      });
-  };
-  const reset = () => {
-    sendToBackground('resetData', { keepFollows })
-      .then(() => {
-        setConfirming(false);
-        setMessage(t('optionsResetDone'));
-        onImported();
-      })
-      .catch(fail);
-  };
-  return (
-    <>
-      <h3>{t('optionsBackup')}</h3>
-      <p class="ss-muted app-small">{t('optionsBackupIntro')}</p>
-      <div class="app-row">
-        <button type="button" class="ss-button" onClick={exportFile}>{t('optionsExport')}</button>
-        <label class="app-field">
-          <span>{t('optionsImport')}</span>
-          <input type="file" accept="application/json,.json" onChange={(e) => importFile(e.currentTarget)} />
-        </label>
-      </div>
-      <h3>{t('optionsReset')}</h3>
-      <label class="app-check">
-        <input type="checkbox" checked={keepFollows} onChange={(e) => setKeepFollows(e.currentTarget.checked)} />
-        {t('optionsResetKeepFollows')}
-      </label>
-      <div class="app-row">
-        {confirming ? (
-          <>
-            <span class="app-small">{t('optionsResetConfirmText')}</span>
-            <button type="button" class="ss-button ss-button-primary" onClick={reset}>{t('optionsResetConfirm')}</button>
-            <button type="button" class="ss-button" onClick={() => setConfirming(false)}>{t('optionsCancel')}</button>
-          </>
-        ) : (
-          <button type="button" class="ss-button" onClick={() => setConfirming(true)}>{t('optionsResetStart')}</button>
-        )}
-      </div>
-      {message ? <p class="app-notice" role="status">{message}</p> : null}
-    </>
-  );
-}
-
 export function DataSection({ settings, save, onImported }: { settings: Settings; save: SavePatch; onImported: () => void }) {
   const [forgot, setForgot] = useState('');
   return (
@@ -214,7 +142,7 @@ export function DataSection({ settings, save, onImported }: { settings: Settings
         </button>
         {forgot ? <span class="app-small" role="status">{forgot}</span> : null}
       </div>
-      <Backup onImported={onImported} />
+      <BackupSection onImported={onImported} />
     </section>
   );
 }

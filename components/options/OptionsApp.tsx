@@ -31,6 +31,11 @@ export function OptionsApp() {
       setStatus(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
     }
   };
+  // After an import or reset the settings are read again in place: a reload would unmount the sections,
+  // and with them the message saying what the import did.
+  const refresh = () => {
+    sendToBackground('getSettings', {}).then(set, reload);
+  };
   return (
     <>
       <style>{PAGE_CSS}</style>
@@ -54,7 +59,7 @@ export function OptionsApp() {
             <SitesSection settings={state.value} save={save} />
             <MarkingSection settings={state.value} save={save} />
             <NotificationsSection settings={state.value} save={save} />
-            <DataSection settings={state.value} save={save} onImported={reload} />
+            <DataSection settings={state.value} save={save} onImported={refresh} />
           </>
         ) : null}
       </main>

@@ -1,7 +1,7 @@
 // Followed devices: follow/unfollow/mute, the log of what changed since the reader last looked (with the
 // action badge), and reconciliation — diffing each follow's snapshot (the record as last told) against
 // the installed record after any index change, remembering told change keys so nothing is told twice.
-// Follows live in IndexedDB; their ids are mirrored to storage.sync so a lost database can be restored.
+// Follows live in IndexedDB, copied to storage.local and storage.sync after every change (reader-copies.ts).
 import { browser } from 'wxt/browser';
 import { diffDevice, type DeviceChange } from '../../core/changes';
 import { stableStringify } from '../../core/feed';
@@ -9,6 +9,9 @@ import type { Device } from '../../core/schema';
 import { getDB, type FollowRecord } from '../../utils/db';
 import type { ChangeNote, DeviceSummary, FollowEntry } from '../../utils/protocol';
 import { normalizeSettings } from '../../utils/settings-model';
+import { MAX_FOLLOWS } from '../../utils/reader-data';
+import { isSyncBehind, readLocalCopy, readSyncCopy } from '../../utils/reader-copies';
+import { copyReaderData } from '../../utils/reader-recovery';
 import { peekDevices, summarize } from './index-store';
 import { notifyChanges, type NotifyOutcome } from './notifier';
 
@@ -18,9 +21,6 @@ export const TOLD_KEYS_KEY = 'toldKeys';
 const MAX_LOG = 200;
 /** Told keys kept (oldest dropped first); far more than a reader's follows produce in years. */
 const MAX_TOLD = 5000;
-/** storage.sync allows 8 KB per item: ids are stored comma-joined in chunks below that. */
-const SYNC_CHUNK = 7000;
-const SYNC_PREFIX = 'followIds.';
 
 export interface LoggedChange extends ChangeNote {
   key: string;
@@ -38,65 +38,37 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// storage.sync mirror (ids only)
+// Copies outside the database (utils/reader-copies.ts): storage.local holds all, storage.sync what fits.
 
-export async function writeSyncIds(ids: readonly string[]): Promise<void> {
-  try {
-    const text = [...ids].sort().join(',');
-    const chunks: Record<string, string | number> = {};
-    let n = 0;
-    for (let i = 0; i < text.length; i += SYNC_CHUNK, n++) chunks[`${SYNC_PREFIX}${n}`] = text.slice(i, i + SYNC_CHUNK);
-    // Chunks split ids mid-way; they are joined before splitting on commas again.
-    chunks[`${SYNC_PREFIX}count`] = n;
-    const stale = Object.keys(await browser.storage.sync.get(null)).filter((k) => k.startsWith(SYNC_PREFIX) && !(k in chunks));
-    await browser.storage.sync.set(chunks);
-    if (stale.length > 0) await browser.storage.sync.remove(stale);
-  } catch (error) {
-    // Sync is a convenience: absent (no account, policy) or over quota must not break following.
-    console.debug('SpecScout: follows not mirrored to sync', error);
-  }
-}
-
+/** The follow ids storage.sync holds, sorted. */
 export async function readSyncIds(): Promise<string[]> {
-  try {
-    const all = await browser.storage.sync.get(null);
-    const count = all[`${SYNC_PREFIX}count`];
-    if (typeof count !== 'number') return [];
-    let text = '';
-    for (let i = 0; i < count; i++) {
-      const chunk = all[`${SYNC_PREFIX}${i}`];
-      if (typeof chunk !== 'string') return [];
-      text += chunk;
-    }
-    return text.split(',').filter((id) => /^[a-z0-9][a-z0-9-]*$/.test(id) && id.length <= 200);
-  } catch {
-    return [];
-  }
-}
-
-async function mirrorToSync(): Promise<void> {
-  await writeSyncIds((await (await getDB()).getAllKeys('follows')) as string[]);
+  return ((await readSyncCopy())?.follows ?? []).map((f) => f.id).sort();
 }
 
 /**
- * Restores follows from storage.sync when the database has none (it was lost, or this is a new browser
- * signed in to the same account). Snapshots are today's records, so restoring tells nothing.
+ * Restores follows when the database has none but a copy has some: the local copy, else storage.sync
+ * unless a sync write is pending (then sync may still hold follows the reader has since removed). This is
+ * how a new browser signed in to the same account gets the follows once sync has arrived. Snapshots are
+ * left empty, so the next reconciliation takes today's records as the baseline and tells nothing.
  */
-export async function restoreFollowsFromSync(now = new Date()): Promise<number> {
-  const ids = await readSyncIds();
-  if (ids.length === 0) return 0;
-  const db = await getDB();
-  const tx = db.transaction(['follows', 'devices'], 'readwrite');
-  if ((await tx.objectStore('follows').count()) > 0) {
+export function restoreFollowsFromCopies(now = new Date()): Promise<number> {
+  return serial(async () => {
+    const local = await readLocalCopy();
+    let follows = local.state === 'ok' ? local.copy.follows : [];
+    if (follows.length === 0 && !(await isSyncBehind())) follows = (await readSyncCopy())?.follows ?? [];
+    if (follows.length === 0) return 0;
+    const db = await getDB();
+    const tx = db.transaction('follows', 'readwrite');
+    if ((await tx.store.count()) > 0) {
+      await tx.done;
+      return 0;
+    }
+    const restored = follows.slice(0, MAX_FOLLOWS);
+    await Promise.all(restored.map((f) => tx.store.put({ id: f.id, since: f.since || now.toISOString(), muted: f.muted, snapshot: null })));
     await tx.done;
-    return 0;
-  }
-  const devices = await Promise.all(ids.map((id) => tx.objectStore('devices').get(id)));
-  await Promise.all(
-    ids.map((id, i) => tx.objectStore('follows').put({ id, since: now.toISOString(), muted: false, snapshot: devices[i] ?? null })),
-  );
-  await tx.done;
-  return ids.length;
+    await copyReaderData(db);
+    return restored.length;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -113,12 +85,16 @@ export function setFollow(id: string, follow: boolean, now = new Date()): Promis
     const follows = tx.objectStore('follows');
     if (follow) {
       const existing = await follows.get(id);
+      if (!existing && (await follows.count()) >= MAX_FOLLOWS) {
+        await tx.done;
+        throw new Error(`You follow ${MAX_FOLLOWS.toLocaleString('en')} devices, the most SpecScout keeps. Unfollow one to follow another.`);
+      }
       if (!existing) await follows.put({ id, since: now.toISOString(), muted: false, snapshot: device! });
     } else {
       await follows.delete(id);
     }
     await tx.done;
-    await mirrorToSync();
+    await copyReaderData(db);
     if (!follow) await refreshBadge();
     return { following: follow };
   });
@@ -135,6 +111,7 @@ export function setMuted(id: string, muted: boolean): Promise<{ muted: boolean }
     }
     await tx.store.put({ ...existing, muted });
     await tx.done;
+    await copyReaderData(db);
     return { muted };
   });
 }
@@ -279,9 +256,9 @@ export function reconcileFollows(now = new Date()): Promise<ReconcileResult> {
 
 /**
  * Registered with index-store's `onIndexReplaced` at worker start: after a shipped index is installed or a
- * feed applied, follows are restored from sync if the database lost them, then diffed.
+ * feed applied, follows are restored from their copies if the database has none, then diffed.
  */
 export async function afterIndexReplaced(): Promise<void> {
-  await restoreFollowsFromSync();
+  await restoreFollowsFromCopies();
   await reconcileFollows();
 }

@@ -14,7 +14,8 @@ import { rejectMatch } from './rejections';
 import { openRecord } from './open-record';
 import { listFollows, markChangesSeen, recentChanges, setFollow, setMuted } from './follows';
 import { checkNow, scheduleRefresh } from './updater';
-import { exportData, importData, resetData } from './transfer';
+import { exportData, importData, previewImport, resetData } from './transfer';
+import { clearDataNotices, readDataNotices, syncStatus } from '../../utils/reader-copies';
 
 export function createHandlers(): Handlers {
   return {
@@ -52,7 +53,22 @@ export function createHandlers(): Handlers {
     checkNow: () => checkNow(),
     getIndexInfo: () => getIndexInfo(),
     exportData: () => exportData(),
-    importData: ({ json }) => importData(json),
+    previewImport: ({ json }) => previewImport(json),
+    importData: async ({ json, settings }) => {
+      const result = await importData(json, settings);
+      // Imported settings reach open tabs and the refresh alarm as a setSettings change does.
+      if (result.ok && settings === 'replace') {
+        const current = await loadSettings();
+        await broadcastSettings(current);
+        await scheduleRefresh(current.refreshHours);
+      }
+      return result;
+    },
+    backupStatus: async () => ({ sync: await syncStatus(), notices: await readDataNotices() }),
+    dismissDataNotices: async () => {
+      await clearDataNotices();
+      return { ok: true as const };
+    },
     resetData: ({ keepFollows }) => resetData(keepFollows),
     readingHistory: ({ deviceId }) => readingHistory(deviceId),
     forgetReadingHistory: () => forgetReadingHistory(),

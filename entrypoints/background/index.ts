@@ -8,11 +8,12 @@ import { recordFromDetect } from './reading';
 import { detectHooks } from './detect';
 import { createHandlers } from './handlers';
 import { ensureIndex, onIndexReplaced } from './index-store';
-import { afterIndexReplaced, refreshBadge, restoreFollowsFromSync } from './follows';
+import { afterIndexReplaced, refreshBadge, restoreFollowsFromCopies } from './follows';
 import { handleNotificationClick } from './notifier';
 import { handleAlarm, scheduleRefresh } from './updater';
 import { onCommand } from './commands';
 import { onDatabaseRecreated } from '../../utils/db';
+import { DATA_NOTIFICATION_ID, resumeSync, SYNC_RETRY_ALARM } from '../../utils/reader-copies';
 
 export default defineBackground(() => {
   // Content scripts for the extra sites the reader granted (permission added/removed, install, startup).
@@ -37,14 +38,14 @@ export default defineBackground(() => {
   });
 
   // Follows: diffed after every index replacement (shipped on install/update, or a feed); restored from
-  // sync when the database lost them; the badge is re-set on browser start (the browser forgets it).
+  // their copies when the database has none; the badge is re-set on browser start (the browser forgets it).
   onIndexReplaced(() => afterIndexReplaced());
   // A database rebuilt after corruption gets the shipped index back (whose listener above restores follows).
   onDatabaseRecreated(async () => {
     await ensureIndex('repair');
   });
   browser.runtime.onStartup.addListener(() => {
-    void restoreFollowsFromSync()
+    void restoreFollowsFromCopies()
       .then(() => refreshBadge())
       .catch((error: unknown) => console.warn('SpecScout: follows could not be checked', error));
   });
@@ -56,4 +57,14 @@ export default defineBackground(() => {
     void handleAlarm(alarm).catch((error: unknown) => console.warn('SpecScout: refresh failed', error));
   });
   void scheduleRefresh().catch((error: unknown) => console.warn('SpecScout: refresh alarm not set', error));
+  // The storage.sync copy: a write that failed (Chrome's rate limit, no account) is retried by its alarm,
+  // and at every worker start in case the worker died before the alarm was set.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_RETRY_ALARM) void resumeSync().catch((error: unknown) => console.warn('SpecScout: sync retry failed', error));
+  });
+  void resumeSync().catch((error: unknown) => console.warn('SpecScout: sync not resumed', error));
+  // "Your data was restored / lost" opens the options page, which lists what happened.
+  browser.notifications.onClicked.addListener((id) => {
+    if (id === DATA_NOTIFICATION_ID) void browser.runtime.openOptionsPage().catch((error: unknown) => console.warn('SpecScout: options not opened', error));
+  });
 });

@@ -1,22 +1,23 @@
 // Export, import and reset of the reader's own data (follows and settings). An import is checked whole
 // before anything changes and then written in one transaction: a bad file changes nothing and says why.
-import { abortQuietly, getDB } from '../../utils/db';
-import type { Settings } from '../../utils/protocol';
+// The options page first asks what an import would change (previewImport) and shows it, feed URLs first;
+// settings are replaced only when the reader confirms that, else only follows are imported.
+import { abortQuietly, getDB, isQuotaError } from '../../utils/db';
+import type { ImportPreview, Settings } from '../../utils/protocol';
+import { checkFollowList, MAX_FOLLOWS, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL, type ReaderFollow } from '../../utils/reader-data';
+import { copyReaderData } from '../../utils/reader-recovery';
+import { diffSettings } from '../../utils/settings-diff';
 import { normalizeSettings, SETTINGS_VERSION } from '../../utils/settings-model';
-import { CHANGE_LOG_KEY, refreshBadge, TOLD_KEYS_KEY, writeSyncIds } from './follows';
+import { CHANGE_LOG_KEY, refreshBadge, TOLD_KEYS_KEY } from './follows';
 import { COUNTER_KEY } from './notifier';
 import { FEED_STATE_PREFIX, LAST_UPDATE_KEY, UPDATE_REPORTS_KEY } from './updater';
 
 export const EXPORT_MARK = 'specscout-export';
+/** The export file's format; every earlier one is read too (there has been one so far). */
 export const EXPORT_FORMAT = 1;
-const MAX_FOLLOWS = 5000;
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+const FILE_FIELDS = ['specscout', 'format', 'exportedAt', 'follows', 'settings'];
 
-export interface ExportedFollow {
-  id: string;
-  since: string;
-  muted: boolean;
-}
+export type ExportedFollow = ReaderFollow;
 
 export interface ExportFile {
   specscout: typeof EXPORT_MARK;
@@ -47,51 +48,73 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The checked contents of an export file, or why it is refused. */
+/** The checked contents of an export file, or why it is refused, as a sentence the reader can act on. */
 export function checkImport(json: string): { ok: true; follows: ExportedFollow[]; settings?: Settings } | { ok: false; message: string } {
+  if (json.length > MAX_IMPORT_BYTES) return { ok: false, message: `the file is too large (max ${MAX_IMPORT_LABEL})` };
   let value: unknown;
   try {
     value = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  } catch {
+    return { ok: false, message: 'the file is not a SpecScout export (it is not JSON text, or it was cut short)' };
   }
-  if (!isRecord(value) || value.specscout !== EXPORT_MARK) return { ok: false, message: 'not a SpecScout export file' };
-  if (value.format !== EXPORT_FORMAT) return { ok: false, message: `unsupported export format ${JSON.stringify(value.format) ?? 'missing'} (expected ${EXPORT_FORMAT})` };
-  const unknown = Object.keys(value).filter((k) => !['specscout', 'format', 'exportedAt', 'follows', 'settings'].includes(k));
-  if (unknown.length > 0) return { ok: false, message: `unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}` };
-  if (!Array.isArray(value.follows)) return { ok: false, message: 'follows: not a list' };
-  if (value.follows.length > MAX_FOLLOWS) return { ok: false, message: `follows: ${value.follows.length} entries, more than ${MAX_FOLLOWS}` };
-  const follows: ExportedFollow[] = [];
-  const seen = new Set<string>();
-  for (const [i, item] of value.follows.entries()) {
-    if (!isRecord(item)) return { ok: false, message: `follows[${i}]: not an object` };
-    const { id, since, muted } = item;
-    if (typeof id !== 'string' || id.length > 200 || !ID.test(id)) return { ok: false, message: `follows[${i}].id: not a device id` };
-    if (seen.has(id)) return { ok: false, message: `follows[${i}].id: "${id}" is listed twice` };
-    if (since !== undefined && (typeof since !== 'string' || since.length > 40 || Number.isNaN(Date.parse(since)))) {
-      return { ok: false, message: `follows[${i}].since: not a date` };
-    }
-    if (muted !== undefined && typeof muted !== 'boolean') return { ok: false, message: `follows[${i}].muted: not true or false` };
-    seen.add(id);
-    follows.push({ id, since: since === undefined ? '' : new Date(since as string).toISOString(), muted: muted === true });
+  if (!isRecord(value) || value.specscout !== EXPORT_MARK) return { ok: false, message: 'the file is not a SpecScout export' };
+  const format = value.format;
+  if (typeof format === 'number' && Number.isInteger(format) && format > EXPORT_FORMAT) {
+    return { ok: false, message: `the file was exported by a newer SpecScout (format ${format}); update SpecScout, then import it again` };
   }
-  if (value.settings !== undefined && !isRecord(value.settings)) return { ok: false, message: 'settings: not an object' };
-  return { ok: true, follows, ...(value.settings !== undefined ? { settings: normalizeSettings(value.settings) } : {}) };
+  if (format !== EXPORT_FORMAT) return { ok: false, message: 'the file says it is a SpecScout export, but its format is not one SpecScout knows' };
+  const unknown = Object.keys(value).filter((k) => !FILE_FIELDS.includes(k));
+  if (unknown.length > 0) return { ok: false, message: `the file has parts SpecScout does not know (${unknown.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')})` };
+  const follows = checkFollowList(value.follows);
+  if (!follows.ok) return follows;
+  if (value.settings !== undefined && !isRecord(value.settings)) return { ok: false, message: 'the settings in the file cannot be read' };
+  return { ok: true, follows: follows.follows, ...(value.settings !== undefined ? { settings: normalizeSettings(value.settings) } : {}) };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/** What importing `json` would change, computed against the current follows and settings; changes nothing. */
+export async function previewImport(json: string): Promise<ImportPreview> {
+  const checked = checkImport(json);
+  if (!checked.ok) return { ok: false, message: `Nothing was imported: ${checked.message}.` };
+  const db = await getDB();
+  const tx = db.transaction(['follows', 'devices', 'settings']);
+  const known = new Set(await tx.objectStore('follows').getAllKeys());
+  const fresh = checked.follows.filter((f) => !known.has(f.id));
+  const inIndex = await Promise.all(fresh.map((f) => tx.objectStore('devices').getKey(f.id)));
+  const current = normalizeSettings((await tx.objectStore('settings').get('settings'))?.value);
+  await tx.done;
+  if (known.size + fresh.length > MAX_FOLLOWS) return { ok: false, message: tooMany(known.size + fresh.length) };
+  return {
+    ok: true,
+    follows: { total: checked.follows.length, added: fresh.length, notInIndex: inIndex.filter((k) => k === undefined).length },
+    hasSettings: checked.settings !== undefined,
+    settingChanges: checked.settings ? diffSettings(current, checked.settings) : [],
+  };
+}
+
+function tooMany(total: number): string {
+  return `Nothing was imported: with this file you would follow ${total.toLocaleString('en')} devices, and SpecScout keeps at most ${MAX_FOLLOWS.toLocaleString('en')}. Unfollow some first.`;
 }
 
 /**
  * Adds the file's follows to the current ones (an existing follow keeps its snapshot; its mute follows the
- * file) and replaces the settings, all in one transaction.
+ * file) and, only when the reader confirmed it (`settings: 'replace'`), replaces the settings, all in one
+ * transaction. Feed URLs are settings: a file never changes them unless the reader saw and confirmed them.
  */
-export async function importData(json: string, now = new Date()): Promise<{ ok: boolean; message: string }> {
+export async function importData(json: string, settingsMode: 'keep' | 'replace', now = new Date()): Promise<{ ok: boolean; message: string }> {
   const checked = checkImport(json);
-  if (!checked.ok) return { ok: false, message: `Nothing imported: ${checked.message}` };
+  if (!checked.ok) return { ok: false, message: `Nothing was imported: ${checked.message}.` };
+  const replaceSettings = settingsMode === 'replace' && checked.settings !== undefined;
   const db = await getDB();
   const tx = db.transaction(['follows', 'devices', 'settings'], 'readwrite');
   const follows = tx.objectStore('follows');
   let added = 0;
   let unknown = 0;
   try {
+    const existingCount = await follows.count();
     for (const entry of checked.follows) {
       const existing = await follows.get(entry.id);
       if (existing) {
@@ -104,17 +127,23 @@ export async function importData(json: string, now = new Date()): Promise<{ ok: 
       await follows.put({ id: entry.id, since: entry.since || now.toISOString(), muted: entry.muted, snapshot: device ?? null });
       added++;
     }
-    if (checked.settings) await tx.objectStore('settings').put({ key: 'settings', value: { ...checked.settings, version: SETTINGS_VERSION } });
+    if (existingCount + added > MAX_FOLLOWS) {
+      await abortQuietly(tx);
+      return { ok: false, message: tooMany(existingCount + added) };
+    }
+    if (replaceSettings) await tx.objectStore('settings').put({ key: 'settings', value: { ...checked.settings!, version: SETTINGS_VERSION } });
     await tx.done;
   } catch (error) {
     // A failed import (a full disk) keeps nothing of itself.
     await abortQuietly(tx);
+    if (isQuotaError(error)) return { ok: false, message: 'Nothing was imported: there is not enough disk space. Free some space and try again.' };
     throw error;
   }
-  await writeSyncIds((await db.getAllKeys('follows')) as string[]);
-  const parts = [`Imported ${checked.follows.length} follow${checked.follows.length === 1 ? '' : 's'} (${added} new)`];
-  if (unknown > 0) parts.push(`${unknown} not in the index yet`);
-  if (checked.settings) parts.push('settings replaced');
+  await copyReaderData(db);
+  const parts = [`Imported ${plural(checked.follows.length, 'follow')} (${added.toLocaleString('en')} new)`];
+  if (unknown > 0) parts.push(`${unknown.toLocaleString('en')} not in the index yet`);
+  if (replaceSettings) parts.push('settings replaced');
+  else if (checked.settings) parts.push('settings kept as they were');
   return { ok: true, message: `${parts.join('; ')}.` };
 }
 
@@ -134,7 +163,7 @@ export async function resetData(keepFollows: boolean): Promise<{ ok: true }> {
     ...(keepFollows ? [] : [tx.objectStore('follows').clear()]),
   ]);
   await tx.done;
-  if (!keepFollows) await writeSyncIds([]);
+  await copyReaderData(db);
   await refreshBadge();
   return { ok: true };
 }

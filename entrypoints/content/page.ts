@@ -26,6 +26,12 @@ const IDLE_TIMEOUT_MS = 500;
 const FIRST_FRAME_WAIT_MS = 1000;
 /** Characters of page text per detect request (about 100 KB of UTF-16). */
 const BATCH_CHARS = 50_000;
+/**
+ * A single text node longer than a batch goes whole up to this size (one request, one marking pass, as
+ * the 5 MB node of tests/e2e hostile-heavy.html measures best), and in parts of this size beyond it: the
+ * worker refuses requests over 6,000,000 characters (utils/protocol-validate.ts).
+ */
+const MAX_NODE_PART_CHARS = 5_000_000;
 /** Least time between two scans of new content, so bursts of mutations go to the worker as one batch. */
 const MIN_SCAN_GAP_MS = 250;
 /** Longest pause between two tries to reach a worker that does not answer. */
@@ -69,7 +75,11 @@ export class PageMarker {
     this.card = new CardHost(ctx, {
       load: (id) => sendToBackground('getDevice', this.publishedAt ? { id, at: this.publishedAt } : { id }),
       onReject: (target, scope) => void this.reject(target, scope),
-      onOpenRecord: (id) => void sendToBackground('openRecord', { id }).catch(() => undefined),
+      onOpenRecord: (id) => {
+        // One record tab per card open: the card closes as its tab opens (the worker bounds tabs per minute too).
+        this.hover.hide();
+        void sendToBackground('openRecord', { id }).catch(() => undefined);
+      },
       onCloseRequest: () => this.hover.hide(),
     });
     this.hover = new HoverIntent<Mark>({
@@ -93,15 +103,19 @@ export class PageMarker {
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.restart());
     // Registered once and inert while marking is off (no store); ctx removes them on invalidation.
+    // Only the reader's own input counts: page script can dispatch pointer and key events at will
+    // (isTrusted is false for those), and must not open, keep or close the card.
     const passive = { passive: true, capture: true };
-    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => this.onPointer(e), passive);
+    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
+      if (e.isTrusted) this.onPointer(e);
+    }, passive);
     this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
-      if (e.relatedTarget === null && this.store) this.hover.update(null);
+      if (e.isTrusted && e.relatedTarget === null && this.store) this.hover.update(null);
     }, passive);
     this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
     this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
     this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.card.isOpen) this.hover.hide();
+      if (e.isTrusted && e.key === 'Escape' && this.card.isOpen) this.hover.hide();
     }, { capture: true });
     void this.loadSettings();
   }
@@ -258,7 +272,7 @@ export class PageMarker {
     if (map.length === 0 || generation !== this.generation || this.ctx.isInvalid) return;
     // Big pages go to the worker in batches: each reply is small enough to receive and mark without a
     // long task, and the first marks appear before the whole page is done.
-    for (const batch of map.split(BATCH_CHARS)) {
+    for (const batch of map.split(BATCH_CHARS, MAX_NODE_PART_CHARS)) {
       if (store.full) break;
       const reply = await this.detect(batch.text);
       if (!reply || generation !== this.generation || this.ctx.isInvalid || this.store !== store) return;

@@ -60,8 +60,8 @@ describe('detect', () => {
   });
 
   it('leaves a name it does not know alone instead of matching another maker\'s device inside it', async () => {
-    // Neither "Find X9 Pro" (OPPO) nor "X9" of another maker: the first is not in the index yet.
-    expect(await found("OPPO's Find X9 Pro and vivo's X300 Pro launched in China.")).toEqual([
+    // Neither "Find X12 Pro" (an OPPO name the index does not have) nor "X12" of another maker inside it.
+    expect(await found("OPPO's Find X12 Pro and vivo's X300 Pro launched in China.")).toEqual([
       { text: 'X300 Pro', id: 'vivo-x300-pro', reason: 'name' },
     ]);
   });

@@ -13,7 +13,7 @@ import {
   readSyncIds,
   recentChanges,
   reconcileFollows,
-  restoreFollowsFromSync,
+  restoreFollowsFromCopies,
   setFollow,
   setMuted,
 } from '../../entrypoints/background/follows';
@@ -89,22 +89,62 @@ describe('follows', () => {
     expect((await listFollows()).map((f) => f.summary.status)).toEqual(['announced']);
   });
 
-  it('mirrors followed ids to storage.sync and restores them after the database is lost', async () => {
+  it('copies follows to storage.local and storage.sync, and a new database gets them back when it opens', async () => {
     await replaceIndex(index(1, [RUMORED('acme-nova'), RUMORED('acme-orbit')]), 'shipped', 'install');
     await setFollow('acme-nova', true, NOW);
     await setFollow('acme-orbit', true, NOW);
     await setFollow('acme-orbit', false, NOW);
     expect(await readSyncIds()).toEqual(['acme-nova']);
 
-    // The database is gone (corrupt, cleared); sync still holds the ids.
+    // The database is gone (corrupt, cleared); the copies still hold the follows.
     await closeDB();
     globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
     await replaceIndex(index(1, [RUMORED('acme-nova'), RUMORED('acme-orbit')]), 'shipped', 'repair');
-    expect(await restoreFollowsFromSync(NOW)).toBe(1);
-    expect((await listFollows()).map((f) => f.summary.id)).toEqual(['acme-nova']);
-    // Restoring is not news, and a second restore does nothing.
+    expect((await listFollows()).map((f) => [f.summary.id, f.since])).toEqual([['acme-nova', NOW.toISOString()]]);
+    // Restoring is not news, and restoring again does nothing.
     expect((await reconcileFollows(NOW)).recorded).toEqual([]);
-    expect(await restoreFollowsFromSync(NOW)).toBe(0);
+    expect(await restoreFollowsFromCopies(NOW)).toBe(0);
+  });
+
+  it('restores follows that reach storage.sync after the install (a new browser signed in to the same account)', async () => {
+    await replaceIndex(index(1, [RUMORED('acme-nova'), RUMORED('acme-orbit')]), 'shipped', 'install');
+    expect(await listFollows()).toEqual([]);
+    // Sync arrives later, in the layout of the first release (ids only).
+    await fakeBrowser.storage.sync.set({ 'followIds.count': 1, 'followIds.0': 'acme-nova,acme-orbit' });
+    expect(await restoreFollowsFromCopies(NOW)).toBe(2);
+    expect((await listFollows()).map((f) => f.summary.id)).toEqual(['acme-nova', 'acme-orbit']);
+    expect((await reconcileFollows(NOW)).recorded).toEqual([]);
+  });
+
+  it('does not bring back from sync follows the reader removed while a sync write was pending', async () => {
+    await replaceIndex(index(1, [RUMORED('acme-nova')]), 'shipped', 'install');
+    await setFollow('acme-nova', true, NOW);
+    const set = fakeBrowser.storage.sync.set;
+    fakeBrowser.storage.sync.set = async () => {
+      throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
+    };
+    try {
+      await setFollow('acme-nova', false, NOW);
+    } finally {
+      fakeBrowser.storage.sync.set = set;
+    }
+    expect(await readSyncIds()).toEqual(['acme-nova']);
+    expect(await restoreFollowsFromCopies(NOW)).toBe(0);
+    expect(await listFollows()).toEqual([]);
+  });
+
+  it('refuses the follow after the limit with a plain sentence', async () => {
+    const { MAX_FOLLOWS } = await import('../../utils/reader-data');
+    const devices = Array.from({ length: MAX_FOLLOWS + 1 }, (_, i) => RUMORED(`acme-model-${i}`));
+    await replaceIndex(index(1, devices), 'shipped', 'install');
+    const db = await getDB();
+    const tx = db.transaction('follows', 'readwrite');
+    await Promise.all(devices.slice(0, MAX_FOLLOWS).map((d) => tx.store.put({ id: d.id, since: NOW.toISOString(), muted: false, snapshot: d })));
+    await tx.done;
+    await expect(setFollow(devices[MAX_FOLLOWS]!.id, true, NOW)).rejects.toThrow('You follow 5,000 devices, the most SpecScout keeps. Unfollow one to follow another.');
+    expect(await db.count('follows')).toBe(MAX_FOLLOWS);
+    // Following one already followed is not a new follow.
+    await expect(setFollow(devices[0]!.id, true, NOW)).resolves.toEqual({ following: true });
   });
 
   it('mirrors many ids across several sync items and reads them back whole', async () => {

@@ -116,7 +116,7 @@ describe('import parser fuzz', () => {
     const before = await read();
     await fc.assert(
       fc.asyncProperty(damaged(VALID_IMPORT).filter((json) => !checkImport(json).ok), async (json) => {
-        const result = await importData(json);
+        const result = await importData(json, 'replace');
         expect(result.ok).toBe(false);
         expect(await read()).toEqual(before);
       }),

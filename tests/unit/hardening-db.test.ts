@@ -18,7 +18,7 @@ import {
 } from '../../utils/db';
 import { loadSettings } from '../../utils/settings';
 import { ensureIndex, onIndexReplaced, replaceIndex } from '../../entrypoints/background/index-store';
-import { afterIndexReplaced, listFollows, markChangesSeen, readSyncIds, recentChanges, reconcileFollows, refreshBadge, setFollow, writeSyncIds } from '../../entrypoints/background/follows';
+import { afterIndexReplaced, listFollows, markChangesSeen, readSyncIds, recentChanges, reconcileFollows, refreshBadge, setFollow } from '../../entrypoints/background/follows';
 import { getIndexInfo } from '../../entrypoints/background/index-info';
 import { dumpRecords, loadDump, readDump, type DatabaseDump } from '../fixtures/db/load';
 
@@ -220,7 +220,8 @@ describe('a corrupt database', () => {
   it('is deleted and recreated when it cannot be opened, with the index reinstalled and follows restored from sync', async () => {
     // A database the current code cannot open (left by a newer build: VersionError).
     await loadDump({ name: DB_NAME, version: DB_VERSION + 5, stores: { junk: { keyPath: 'id', indexes: [], records: [{ id: 1 }] } } });
-    await writeSyncIds(['sony-xperia-z1', 'sony-xperia-z3']);
+    // Sync in the layout of the first release (ids only): still read.
+    await fakeBrowser.storage.sync.set({ 'followIds.count': 1, 'followIds.0': 'sony-xperia-z1,sony-xperia-z3' });
     serveShipped(index(3, ['sony-xperia-z1', 'sony-xperia-z2', 'sony-xperia-z3']));
     const db = await getDB();
     expect(db.version).toBe(DB_VERSION);

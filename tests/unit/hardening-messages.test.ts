@@ -67,6 +67,10 @@ describe('the message gate', () => {
       { specscout: 1, type: 'detect', data: { text: 'x'.repeat(6_000_001), url: 'https://a' } },
       { specscout: 1, type: 'getSummaries', data: { ids: Array.from({ length: 2001 }, () => 'a') } },
       { specscout: 1, type: 'importData', data: { json: 42 } },
+      // An import must say whether settings are replaced: there is no default that applies a file's feeds.
+      { specscout: 1, type: 'importData', data: { json: '{}' } },
+      { specscout: 1, type: 'importData', data: { json: '{}', settings: 'all' } },
+      { specscout: 1, type: 'previewImport', data: { json: 'x'.repeat(8 * 1024 * 1024 + 1) } },
     ];
     for (const message of bad) expect(await send(message, OWN)).toBeUndefined();
     expect(calls).toEqual([]);

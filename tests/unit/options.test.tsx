@@ -5,6 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { parseSiteInput } from '../../components/options/SitesSection';
 import { kindKey } from '../../components/options/NotificationsSection';
+import { plainError, SETTING_LABEL } from '../../components/options/BackupSection';
+import { SETTING_ORDER } from '../../utils/settings-diff';
 import type { DeviceSummary, Settings } from '../../utils/protocol';
 import { CHANGE_KINDS, DEFAULT_SETTINGS, normalizeSettings } from '../../utils/settings-model';
 import { change, click, fakeWorker, getMessage, installDom, mount, need, text, unmount, until } from './popup-fakes';
@@ -129,5 +131,15 @@ describe('options helpers', () => {
 
   it('has an English label for every change kind', () => {
     for (const kind of CHANGE_KINDS) expect(getMessage(kindKey(kind))).not.toBe('');
+  });
+
+  it('has an English name for every setting an import can change', () => {
+    for (const key of SETTING_ORDER) expect(getMessage(SETTING_LABEL[key])).not.toBe('');
+  });
+
+  it('tells import failures as sentences, never as message types or the browser’s wording', () => {
+    expect(plainError(new Error('importData: no answer from SpecScout'))).toBe('SpecScout did not answer. Reload this page and try again; nothing was changed.');
+    expect(plainError(new Error('Message length exceeded maximum allowed length of 64MiB.'))).toBe('File too large (max 8 MB). Nothing was imported.');
+    expect(plainError(new Error('importData: The disk is full'))).toBe('That did not work: The disk is full');
   });
 });

@@ -8,7 +8,7 @@ import { loadSettings, saveSettings } from '../../utils/settings';
 import { DEFAULT_SETTINGS } from '../../utils/settings-model';
 import { replaceIndex } from '../../entrypoints/background/index-store';
 import { listFollows, readSyncIds, setFollow, setMuted } from '../../entrypoints/background/follows';
-import { exportData, importData, resetData } from '../../entrypoints/background/transfer';
+import { exportData, importData, previewImport, resetData } from '../../entrypoints/background/transfer';
 
 const NOW = new Date('2025-02-11T09:00:00Z');
 
@@ -39,7 +39,7 @@ describe('export and import', () => {
     globalThis.indexedDB = new (await import('fake-indexeddb')).IDBFactory();
     fakeBrowser.reset();
     await replaceIndex({ format: 1, version: 1, builtFrom: '2025-01-31', devices: [phone('acme-nova'), phone('acme-orbit')] }, 'shipped', 'install');
-    const result = await importData(json, NOW);
+    const result = await importData(json, 'replace', NOW);
     expect(result).toEqual({ ok: true, message: 'Imported 2 follows (2 new); settings replaced.' });
     expect((await listFollows()).map((f) => [f.summary.id, f.muted, f.since])).toEqual([
       ['acme-nova', false, NOW.toISOString()],
@@ -52,7 +52,7 @@ describe('export and import', () => {
   it('adds imported follows to the current ones and keeps follows the index does not know yet', async () => {
     await setFollow('acme-pulse', true, NOW);
     const file = { specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova' }, { id: 'acme-future-phone', muted: true }] };
-    const result = await importData(JSON.stringify(file), NOW);
+    const result = await importData(JSON.stringify(file), 'replace', NOW);
     expect(result).toEqual({ ok: true, message: 'Imported 2 follows (2 new); 1 not in the index yet.' });
     const rows = await (await getDB()).getAll('follows');
     expect(rows.map((r) => [r.id, r.snapshot === null])).toEqual([
@@ -62,34 +62,34 @@ describe('export and import', () => {
     ]);
   });
 
-  const BAD: [string, string, RegExp][] = [
-    ['text that is not JSON', '{follows: []', /not JSON/],
-    ['JSON that is not an export', JSON.stringify({ follows: [] }), /not a SpecScout export/],
-    ['an unknown format', JSON.stringify({ specscout: 'specscout-export', format: 2, follows: [] }), /unsupported export format 2/],
-    ['an unknown field', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [], extra: 1 }), /unknown field: extra/],
-    ['follows that are not a list', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: {} }), /follows: not a list/],
-    ['a bad id after good ones', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova' }, { id: 'Bad Id!' }] }), /follows\[1\]\.id: not a device id/],
-    ['a duplicate id', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova' }, { id: 'acme-nova' }] }), /listed twice/],
-    ['a bad date', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova', since: 'yesterday' }] }), /since: not a date/],
-    ['a bad mute flag', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova', muted: 'yes' }] }), /muted: not true or false/],
-    ['settings that are not an object', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [], settings: [1] }), /settings: not an object/],
+  const BAD: [string, string, string][] = [
+    ['text that is not JSON', '{follows: []', 'the file is not a SpecScout export (it is not JSON text, or it was cut short)'],
+    ['JSON that is not an export', JSON.stringify({ follows: [] }), 'the file is not a SpecScout export'],
+    ['a newer format', JSON.stringify({ specscout: 'specscout-export', format: 2, follows: [] }), 'the file was exported by a newer SpecScout (format 2); update SpecScout, then import it again'],
+    ['a format that is not a number', JSON.stringify({ specscout: 'specscout-export', format: 'one', follows: [] }), 'the file says it is a SpecScout export, but its format is not one SpecScout knows'],
+    ['an unknown field', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [], extra: 1 }), 'the file has parts SpecScout does not know ("extra")'],
+    ['follows that are not a list', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: {} }), 'the list of follows is missing or is not a list'],
+    ['a bad id after good ones', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova' }, { id: 'Bad Id!' }] }), 'follow 2 has no valid device id'],
+    ['a duplicate id', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova' }, { id: 'acme-nova' }] }), '"acme-nova" is listed twice'],
+    ['a bad date', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova', since: 'yesterday' }] }), 'follow 1 ("acme-nova") has a date that cannot be read'],
+    ['a bad mute flag', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [{ id: 'acme-nova', muted: 'yes' }] }), 'follow 1 ("acme-nova") has a mute setting that is not true or false'],
+    ['settings that are not an object', JSON.stringify({ specscout: 'specscout-export', format: 1, follows: [], settings: [1] }), 'the settings in the file cannot be read'],
   ];
   for (const [what, json, reason] of BAD) {
     it(`changes nothing and says why for ${what}`, async () => {
       await setFollow('acme-orbit', true, NOW);
       await saveSettings({ region: 'DE' });
       const before = await everything();
-      const result = await importData(json, NOW);
-      expect(result.ok).toBe(false);
-      expect(result.message).toMatch(/^Nothing imported: /);
-      expect(result.message).toMatch(reason);
+      const result = await importData(json, 'replace', NOW);
+      expect(result).toEqual({ ok: false, message: `Nothing was imported: ${reason}.` });
+      expect(await previewImport(json)).toEqual(result);
       expect(await everything()).toEqual(before);
     });
   }
 
   it('migrates settings through normalizeSettings (old shape, out-of-range values)', async () => {
     const file = { specscout: 'specscout-export', format: 1, follows: [], settings: { underline: false, refreshHours: 9999, region: 'nowhere' } };
-    expect((await importData(JSON.stringify(file), NOW)).ok).toBe(true);
+    expect((await importData(JSON.stringify(file), 'replace', NOW)).ok).toBe(true);
     expect(await loadSettings()).toMatchObject({ markStyle: 'off', refreshHours: 168, region: DEFAULT_SETTINGS.region });
   });
 });
