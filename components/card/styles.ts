@@ -17,6 +17,11 @@ export const CARD_CSS = `${DEVICE_CSS}
   box-shadow: var(--ss-shadow);
   outline: none;
 }
+/* A phone narrower than the card (370 px with padding and border) and its margins (position.ts
+   EDGE_MARGIN): the card takes the screen's width less the margins. */
+@media (max-width: 386px) {
+  .ss-card { box-sizing: border-box; width: calc(100vw - 16px); }
+}
 .ss-card:focus-visible { outline: 2px solid var(--ss-accent); outline-offset: 0; }
 .ss-card-head { display: flex; align-items: flex-start; gap: 8px; }
 .ss-card-titles { flex: 1; min-width: 0; }

@@ -39,6 +39,9 @@ const MAX_RETRY_PAUSE_MS = 5000;
 
 const CONTENT_TYPES: readonly (keyof ToContent)[] = ['pageDevices', 'settingsChanged', 'openCardAtSelection'];
 
+/** Elements whose taps belong to the page (they navigate or act), so a tap there opens no card. */
+const TAP_OWNERS = 'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"]';
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -110,8 +113,11 @@ export class PageMarker {
       if (e.isTrusted) this.onPointer(e);
     }, passive);
     this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
-      if (e.isTrusted && e.relatedTarget === null && this.store) this.hover.update(null);
+      // A finger lifted leaves with no related target too; that is not the pointer moving away.
+      if (e.isTrusted && e.relatedTarget === null && e.pointerType !== 'touch' && this.store) this.hover.update(null);
     }, passive);
+    // Up, not down: a touch that becomes a scroll is cancelled and gets no pointerup.
+    this.ctx.addEventListener(document, 'pointerup', (e: PointerEvent) => this.onTap(e), passive);
     this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
     this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
     this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
@@ -335,8 +341,9 @@ export class PageMarker {
 
   private onPointer(event: PointerEvent): void {
     // With marks styled "off" nothing on the page looks hoverable, so hovering opens nothing either;
-    // the keyboard command and the popup still reach the (invisible) marks.
-    if (!this.store || this.settings?.markStyle === 'off') return;
+    // the keyboard command and the popup still reach the (invisible) marks. A finger has no hover: taps
+    // are handled by onTap.
+    if (!this.store || this.settings?.markStyle === 'off' || event.pointerType === 'touch') return;
     this.pointer = { x: event.clientX, y: event.clientY, overCard: this.card.containsEvent(event) };
     if (this.frameRequested) return;
     this.frameRequested = true;
@@ -349,6 +356,22 @@ export class PageMarker {
       if (pointer.overCard) return this.hover.update(null, true);
       this.hover.update(markAtPoint(store, pointer.x, pointer.y));
     });
+  }
+
+  /**
+   * Touch screens (Firefox for Android) have no hover: a tap on a marked name opens its card at once, a
+   * tap anywhere else but the card closes it. Taps inside the card are its own buttons' business, and a
+   * tap on a link or control is the page's: a linked name follows its link rather than flashing a card.
+   */
+  private onTap(event: PointerEvent): void {
+    // A tap the page made up (untrusted) opens nothing, as a made-up hover does not.
+    if (!event.isTrusted || event.pointerType !== 'touch' || !this.store || this.settings?.markStyle === 'off') return;
+    if (this.card.containsEvent(event)) return;
+    if (event.target instanceof Element && event.target.closest(TAP_OWNERS)) return;
+    this.pointer = { x: event.clientX, y: event.clientY, overCard: false };
+    const mark = markAtPoint(this.store, event.clientX, event.clientY);
+    if (mark) this.hover.openNow(mark);
+    else this.hover.hide();
   }
 
   private onScroll(): void {

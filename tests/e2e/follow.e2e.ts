@@ -155,6 +155,17 @@ describe('following a device through a feed update', () => {
 
     const follows = await ask<{ summary: { id: string; status: string } }[]>(page, 'listFollows');
     expect(follows.map((f) => [f.summary.id, f.summary.status])).toEqual([[picked.before.id, 'rumored']]);
+
+    // The popup's "On this page" shows the follow made on the card, not the state the page was read with.
+    const tabId = await session.worker.evaluate(
+      async (url) => ((await (globalThis as any).chrome.tabs.query({ url })) as { id: number }[])[0]!.id,
+      session.newsUrl('follow-article.html'),
+    );
+    const popup = await session.openPopup(`?tab=${tabId}`);
+    const row = popup.locator(`#panel-page [data-device-id="${picked.before.id}"] button[aria-pressed]`);
+    await expect.poll(() => row.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await row.textContent()).toBe(MESSAGES.cardFollowing!.message);
+    await popup.close();
     await article.close();
   });
 
