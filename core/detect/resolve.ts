@@ -115,6 +115,7 @@ export class Resolution {
     const nextId = next < tokens.count && !tokens.isBrokenBefore(next) ? tokens.idAt(next) : -1;
     if (brand < 0 && rules.chipOrSystemBefore(prevId)) return false;
     if (rules.partAfter(nextId)) return false;
+    if (rules.unknownVariantAfter(next)) return false;
     const from = table.nodeEntryStart[node]!;
     const to = table.nodeEntryStart[node + 1]!;
     if (brand >= 0 && !rules.brandHasName(brand, from, to)) return false;

@@ -8,6 +8,9 @@ import { W_BLOCK_AFTER, W_BLOCK_BEFORE, W_DETERMINER, W_FAMILY_NOUN, type NameTa
 import { LEVEL_BRAND, LEVEL_CODENAME, LEVEL_SEEN, LEVEL_STRONG, LEVEL_WORD } from './names';
 import { F_GLUED, type Tokens } from './tokens';
 
+/** Words that make a device name a different model when they follow it. */
+const VARIANT_WORDS = new Set(['pro', 'max', 'ultra', 'ultimate', 'plus', 'mini', 'lite', 'neo', 'fe', 'prime', 'edge', 'fold', 'flip', 'turbo']);
+
 /** What a rule answers for a form that cannot count here. */
 export const REJECTED = -1;
 
@@ -33,6 +36,18 @@ export class Rules {
   /** "A17 Pro chip", "M4 processor": right before a word for a part, the name is that part. */
   partAfter(nextId: number): boolean {
     return nextId >= 0 && this.table.hasWordFlag(nextId, W_BLOCK_AFTER);
+  }
+
+  /**
+   * "A17 Pro", "Galaxy Watch7 Ultra", "ROG Phone 7 Ultimate": a capitalised variant word right after the name
+   * makes a longer name, and the index does not know it (it would have matched the longer name). An unknown
+   * longer name must not snap to the known shorter one: better nothing than the wrong device.
+   */
+  unknownVariantAfter(next: number): boolean {
+    const { tokens } = this;
+    if (next >= tokens.count || tokens.isBrokenBefore(next) || !tokens.isUpper(next)) return false;
+    const start = tokens.tStart[next]!;
+    return VARIANT_WORDS.has(tokens.text.slice(start, start + tokens.length(next)).toLowerCase());
   }
 
   /** A brand written before a name counts only for that brand's devices ("Sony Pixel" is nobody's). */

@@ -66,6 +66,14 @@ describe('detect', () => {
     ]);
   });
 
+  it('does not snap an unknown longer name to a known shorter one', async () => {
+    // The Galaxy A17 is in the index; Apple's A17 Pro chip and a made-up "A17 Ultra" are not it.
+    expect(await found("Apple's A17 Pro chip beat the rest, and the A17 Ultra is a rumour.")).toEqual([]);
+    const watch = await found('The Galaxy Watch7 Ultra name never shipped.');
+    expect(watch.map((m) => m.id)).not.toContain('samsung-galaxy-watch7');
+    expect((await found('Samsung sells the Galaxy A17 in India.')).map((m) => m.id)).toEqual(['samsung-galaxy-a17']);
+  });
+
   it('does not take sizes or a lone letter before a number for a name', async () => {
     const text = "Sony's Xperia 1 VI is discounted. Apple's iPad (10th generation) is $249 and the 11-inch iPad Pro (M4) is $899; A 2-pack of cases costs $9.";
     const mentions = await found(text);
