@@ -66,6 +66,7 @@ const CHECKS: Record<BackgroundType, Check> = {
     scope: (v) => v === 'device' || v === 'site',
   }),
   checkNow: empty,
+  restoreBuiltInData: empty,
   getIndexInfo: empty,
   exportData: empty,
   importData: fields({ json: (v) => str(v, 2_000_000) }),

@@ -129,6 +129,8 @@ export interface ToBackground {
   setSettings: { req: { patch: Partial<Settings> }; res: Settings };
   rejectMatch: { req: { site: string; deviceId: string; matchedName: string; scope: 'device' | 'site' }; res: { ok: true } };
   checkNow: { req: Record<string, never>; res: UpdateReport[] };
+  /** "Restore the built-in data": the index shipped with the extension replaces the installed one. */
+  restoreBuiltInData: { req: Record<string, never>; res: UpdateReport };
   getIndexInfo: { req: Record<string, never>; res: IndexInfo };
   exportData: { req: Record<string, never>; res: { json: string } };
   importData: { req: { json: string }; res: { ok: boolean; message: string } };

@@ -9,6 +9,7 @@ import { Toggle } from '../common/Toggle';
 import { useAsync } from '../common/useAsync';
 import { ErrorState, Loading } from '../common/States';
 import type { SavePatch } from './OptionsApp';
+import { RestoreBuiltIn } from './RestoreBuiltIn';
 
 function Report({ report }: { report: UpdateReport }) {
   return (
@@ -19,8 +20,9 @@ function Report({ report }: { report: UpdateReport }) {
   );
 }
 
-function IndexInfoView() {
-  const [state, reload] = useAsync(() => sendToBackground('getIndexInfo', {}), []);
+/** `round` changes after a check or a restore, so what is installed is read again. */
+function IndexInfoView({ round }: { round: number }) {
+  const [state, reload] = useAsync(() => sendToBackground('getIndexInfo', {}), [round]);
   if (state.state === 'loading') return <Loading />;
   if (state.state === 'error') return <ErrorState error={state.error} hint={t('optionsIndexErrorHint')} onRetry={reload} />;
   const info = state.value;
@@ -54,7 +56,7 @@ function IndexInfoView() {
   );
 }
 
-function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
+function Feeds({ settings, save, onChecked }: { settings: Settings; save: SavePatch; onChecked: () => void }) {
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState('');
   const [reports, setReports] = useState<UpdateReport[] | null>(null);
@@ -75,7 +77,10 @@ function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
     setChecking(true);
     setMessage('');
     sendToBackground('checkNow', {})
-      .then(setReports)
+      .then((result) => {
+        setReports(result);
+        onChecked();
+      })
       .catch((error: unknown) => setMessage(t('optionsCheckFailed', error instanceof Error ? error.message : String(error))))
       .finally(() => setChecking(false));
   };
@@ -192,12 +197,15 @@ function Backup({ onImported }: { onImported: () => void }) {
 
 export function DataSection({ settings, save, onImported }: { settings: Settings; save: SavePatch; onImported: () => void }) {
   const [forgot, setForgot] = useState('');
+  const [round, setRound] = useState(0);
+  const indexChanged = () => setRound((r) => r + 1);
   return (
     <section id="data" class="app-section" aria-labelledby="data-title">
       <h2 id="data-title">{t('optionsData')}</h2>
       <h3>{t('optionsIndex')}</h3>
-      <IndexInfoView />
-      <Feeds settings={settings} save={save} />
+      <IndexInfoView round={round} />
+      <Feeds settings={settings} save={save} onChecked={indexChanged} />
+      <RestoreBuiltIn onRestored={indexChanged} />
       <h3>{t('optionsReading')}</h3>
       <Toggle id="keep-reading" label={t('popupReadingKeep')} description={t('popupReadingKeepDesc')} checked={settings.keepReadingHistory} onChange={(on) => void save({ keepReadingHistory: on })} />
       <div class="app-row">

@@ -6,17 +6,16 @@ import { browser, type Browser } from 'wxt/browser';
 import { applyFeed, DEFAULT_FEED_LIMITS, parseFeed, type FeedLimits } from '../../core/feed';
 import type { DeviceIndex } from '../../core/schema';
 import { getDB, getMeta, setMeta } from '../../utils/db';
+import { recordUpdate } from './update-log';
 import type { UpdateReport } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
-import { ensureIndex, replaceIndex, type InstalledIndexMeta } from './index-store';
+import { isFeedUrl } from '../../utils/settings-model';
+import { ensureIndex, replaceIndex, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
 import { reconcileFollows } from './follows';
 
 export const REFRESH_ALARM = 'specscout-refresh';
-export const LAST_UPDATE_KEY = 'lastUpdate';
-export const UPDATE_REPORTS_KEY = 'updateReports';
+export { LAST_UPDATE_KEY, UPDATE_REPORTS_KEY } from './update-log';
 export const FEED_STATE_PREFIX = 'feed:';
-/** Reports kept for the options page. */
-const MAX_REPORTS = 20;
 const FETCH_TIMEOUT_MS = 30_000;
 
 /** What is remembered per feed URL for the next conditional request. */
@@ -102,23 +101,7 @@ export function checkNow(): Promise<UpdateReport[]> {
   return refreshAll();
 }
 
-export async function lastUpdate(): Promise<UpdateReport | undefined> {
-  return getMeta<UpdateReport>(LAST_UPDATE_KEY);
-}
-
-export async function updateReports(): Promise<UpdateReport[]> {
-  return (await getMeta<UpdateReport[]>(UPDATE_REPORTS_KEY)) ?? [];
-}
-
-async function record(report: UpdateReport): Promise<UpdateReport> {
-  const db = await getDB();
-  const tx = db.transaction('meta', 'readwrite');
-  const previous = ((await tx.store.get(UPDATE_REPORTS_KEY))?.value as UpdateReport[] | undefined) ?? [];
-  await tx.store.put({ key: LAST_UPDATE_KEY, value: report });
-  await tx.store.put({ key: UPDATE_REPORTS_KEY, value: [...previous, report].slice(-MAX_REPORTS) });
-  await tx.done;
-  return report;
-}
+export { lastUpdate, updateReports } from './update-log';
 
 function hashText(text: string): string {
   // FNV-1a over UTF-16 units, plus the length: enough to recognise the same body again.
@@ -169,7 +152,7 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   const doFetch = options.fetch ?? fetch;
   const installed = await ensureIndex();
   const base = { at: now.toISOString(), source: url, fromVersion: installed.version };
-  const fail = (message: string) => record({ ...base, ok: false, message });
+  const fail = (message: string) => recordUpdate({ ...base, ok: false, message });
 
   const stateKey = `${FEED_STATE_PREFIX}${url}`;
   const stored = (await getMeta<FeedState>(stateKey)) ?? {};
@@ -186,7 +169,12 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   } catch (error) {
     return fail(`could not fetch: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (response.status === 304) return record({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
+  const redirect = redirectProblem(url, response);
+  if (redirect) {
+    await response.body?.cancel().catch(() => undefined);
+    return fail(redirect);
+  }
+  if (response.status === 304) return recordUpdate({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
   if (!response.ok) return fail(`could not fetch: HTTP ${response.status}`);
 
   let text: string;
@@ -196,13 +184,13 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
     return fail(error instanceof FeedTooLarge ? error.message : `could not read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const bodyHash = hashText(text);
-  if (state.bodyHash === bodyHash) return record({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
+  if (state.bodyHash === bodyHash) return recordUpdate({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
 
-  const parsed = parseFeed(text, installed.version, limits);
+  const parsed = parseFeed(text, { installedVersion: installed.version, now, limits });
   if (!parsed.ok) {
     if (parsed.reason.startsWith('not newer') && feedVersion(text) === installed.version) {
       // The same data the reader already has (e.g. shipped in an update): up to date, not an error.
-      return record({ ...base, ok: true, message: 'up to date', toVersion: installed.version });
+      return recordUpdate({ ...base, ok: true, message: 'up to date', toVersion: installed.version });
     }
     return fail(parsed.reason);
   }
@@ -211,7 +199,8 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   let current: DeviceIndex;
   try {
     current = await installedIndex(installed);
-    next = applyFeed(current, parsed.feed);
+    const builtInCount = await getMeta<number>(SHIPPED_SIZE_KEY);
+    next = applyFeed(current, parsed.feed, typeof builtInCount === 'number' ? { builtInCount } : {});
   } catch (error) {
     return fail(`cannot apply: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -228,12 +217,27 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
   await setMeta(stateKey, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), bodyHash, version: next.version } satisfies FeedState);
-  return record({
+  return recordUpdate({
     ...base,
     ok: true,
     message: `updated to version ${next.version} (${next.devices.length} devices)`,
     toVersion: next.version,
   });
+}
+
+/**
+ * Why a redirected response must not be used, if it must not. fetch follows redirects, and an https feed
+ * answered through a redirect to plain http (on any host) would have its body readable and writable by
+ * the network, so the final URL has to pass the same rule as a configured one (isFeedUrl: https, or http
+ * on this machine) and may not step down from https to http.
+ */
+export function redirectProblem(requested: string, response: Pick<Response, 'url' | 'redirected'>): string | undefined {
+  if (!response.redirected) return undefined;
+  const final = response.url;
+  if (!final) return 'refused: the feed was redirected to an unknown address';
+  const downgrade = new URL(requested).protocol === 'https:' && new URL(final).protocol !== 'https:';
+  if (downgrade || !isFeedUrl(final)) return `refused: the feed redirected to ${final}, which is not https`;
+  return undefined;
 }
 
 function feedVersion(text: string): number | undefined {
