@@ -2,6 +2,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest.config';
+import { feedSourceFromEnv } from './core/feed-keys';
 
 export default defineConfig({
   // Explicit imports only: `core/` must stay free of generated globals, and every file says what it uses.
@@ -13,5 +14,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
+    // The signed update source (feed URL and mirrors, trusted keys) is fixed when the extension is built.
+    define: { __SPECSCOUT_FEED_SOURCE__: JSON.stringify(feedSourceFromEnv(process.env)) },
   }),
 });

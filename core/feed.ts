@@ -255,20 +255,49 @@ function isPositiveInteger(v: unknown): v is number {
  * checked by applyFeed.
  */
 export function parseFeed(text: string, context: FeedContext): FeedResult {
-  const { installedVersion, now } = context;
-  const limits = context.limits ?? DEFAULT_FEED_LIMITS;
+  const parsed = parseJsonLimited(text, context.limits ?? DEFAULT_FEED_LIMITS);
+  return parsed.ok ? checkFeed(parsed.value, context) : parsed;
+}
+
+function parseJsonLimited(text: string, limits: FeedLimits): { ok: true; value: unknown } | { ok: false; reason: string } {
   const bytes = utf8Length(text);
   if (bytes > limits.maxBytes) return { ok: false, reason: `oversized: ${bytes} bytes > limit of ${limits.maxBytes}` };
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'truncated: the feed is empty' };
-  let value: unknown;
   try {
-    value = JSON.parse(trimmed);
+    return { ok: true, value: JSON.parse(trimmed) };
   } catch (error) {
     // A feed cut off in transfer is a JSON object that never closes; say so rather than "invalid JSON".
     if (trimmed.startsWith('{') && !trimmed.endsWith('}')) return { ok: false, reason: 'truncated: the JSON ends before the feed does' };
     return { ok: false, reason: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/**
+ * A snapshot in the shipped form (ShippedIndex: shared source table, packed names), as the signed channel
+ * publishes it: unpacked, then checked exactly like a snapshot feed.
+ */
+export function parsePackedSnapshot(text: string, context: FeedContext): FeedResult {
+  const parsed = parseJsonLimited(text, context.limits ?? DEFAULT_FEED_LIMITS);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value as Partial<ShippedIndex> | null;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, reason: 'wrong schema: snapshot: not an object' };
+  const unknown = Object.keys(v).filter((k) => !['format', 'version', 'builtFrom', 'sources', 'devices'].includes(k));
+  if (unknown.length > 0) return { ok: false, reason: `wrong schema: ${unknown.map((k) => `${k}: unknown field`).join('; ')}` };
+  if (!Array.isArray(v.sources) || !Array.isArray(v.devices)) return { ok: false, reason: 'wrong schema: snapshot: sources and devices must be arrays' };
+  let index: DeviceIndex;
+  try {
+    if (!v.devices.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d) && Array.isArray(d.sources))) throw new Error('a device is not a packed record');
+    index = unpackIndex(v as ShippedIndex);
+  } catch (error) {
+    return { ok: false, reason: `wrong schema: snapshot: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return checkFeed({ format: v.format, kind: 'snapshot', version: v.version, builtFrom: v.builtFrom, devices: index.devices }, context);
+}
+
+function checkFeed(value: unknown, context: FeedContext): FeedResult {
+  const { installedVersion, now } = context;
+  const limits = context.limits ?? DEFAULT_FEED_LIMITS;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'wrong schema: feed: not an object' };
   const f = value as Record<string, unknown>;
   if (f.format !== 1) return { ok: false, reason: `wrong schema: format: expected 1, got ${JSON.stringify(f.format) ?? 'nothing'}` };

@@ -86,6 +86,8 @@ export interface Settings {
   };
   region: string;
   feedUrls: string[];
+  /** Automatic update checks (install, browser start, every refreshHours); "Check now" works either way. */
+  updatesEnabled: boolean;
   refreshHours: number;
   keepReadingHistory: boolean;
   /** Device ids the reader said are wrong matches on a site: `${site}|${deviceId}` or `*|${matchedName}`. */

@@ -9,7 +9,10 @@ import { getDB, getMeta, setMeta } from '../../utils/db';
 import { recordUpdate } from './update-log';
 import type { UpdateReport } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
-import { isFeedUrl } from '../../utils/settings-model';
+import { redirectProblem } from './redirects';
+import { builtInFeedSource } from '../../utils/feed-source';
+import type { FeedSource } from '../../core/feed-keys';
+import { refreshSigned } from './signed-feed';
 import { ensureIndex, replaceIndex, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
 import { reconcileFollows } from './follows';
 
@@ -32,6 +35,10 @@ export interface UpdaterOptions {
   limits?: FeedLimits;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** The signed channel to check; the one this build was made with by default (utils/feed-source.ts). */
+  source?: FeedSource;
+  /** "manual" (Check now) checks even when the reader turned automatic updates off. */
+  trigger?: 'auto' | 'manual';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -80,13 +87,22 @@ async function whileAwake<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Refreshes every configured feed, one after another (each may build on the previous one's version). */
+/**
+ * Refreshes the build's signed feed, then every feed the reader added, one after another (each may build on
+ * the previous one's version). Automatic runs (install, browser start, the alarm) do nothing when the
+ * reader turned updates off; "Check now" always checks.
+ */
 export function refreshAll(options: UpdaterOptions = {}): Promise<UpdateReport[]> {
   // An alarm and "check now" at the same moment share one run rather than race on the index version.
   running ??= whileAwake(async () => {
     const settings = await loadSettings();
     const reports: UpdateReport[] = [];
-    for (const url of settings.feedUrls) reports.push(await refreshFeed(url, options));
+    if (settings.updatesEnabled || options.trigger === 'manual') {
+      const source = options.source ?? builtInFeedSource();
+      const now = (options.now ?? (() => new Date()))();
+      if (source.urls.length > 0) reports.push(await refreshSigned(source, { now, fetch: options.fetch ?? fetch }));
+      for (const url of settings.feedUrls) reports.push(await refreshFeed(url, options));
+    }
     // Also catches up on a reconciliation a killed worker never finished.
     await reconcileFollows((options.now ?? (() => new Date()))());
     return reports;
@@ -98,7 +114,7 @@ export function refreshAll(options: UpdaterOptions = {}): Promise<UpdateReport[]
 
 /** The `checkNow` handler. */
 export function checkNow(): Promise<UpdateReport[]> {
-  return refreshAll();
+  return refreshAll({ trigger: 'manual' });
 }
 
 export { lastUpdate, updateReports } from './update-log';
@@ -223,21 +239,6 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
     message: `updated to version ${next.version} (${next.devices.length} devices)`,
     toVersion: next.version,
   });
-}
-
-/**
- * Why a redirected response must not be used, if it must not. fetch follows redirects, and an https feed
- * answered through a redirect to plain http (on any host) would have its body readable and writable by
- * the network, so the final URL has to pass the same rule as a configured one (isFeedUrl: https, or http
- * on this machine) and may not step down from https to http.
- */
-export function redirectProblem(requested: string, response: Pick<Response, 'url' | 'redirected'>): string | undefined {
-  if (!response.redirected) return undefined;
-  const final = response.url;
-  if (!final) return 'refused: the feed was redirected to an unknown address';
-  const downgrade = new URL(requested).protocol === 'https:' && new URL(final).protocol !== 'https:';
-  if (downgrade || !isFeedUrl(final)) return `refused: the feed redirected to ${final}, which is not https`;
-  return undefined;
 }
 
 function feedVersion(text: string): number | undefined {
