@@ -112,6 +112,10 @@ export interface IndexInfo {
   lastUpdate?: UpdateReport;
   /** How the worker's detection cuts text into words; absent when the matcher could not load. */
   scanner?: 'webassembly' | 'javascript';
+  /** The signed update source this build was made with (primary URL, then mirrors); empty: built without one. */
+  updateSource: string[];
+  /** YYYY-MM-DD the data is known good as of, and a warning with its reason when it may be out of date. */
+  freshness: { dataAsOf: string; warning?: { kind: 'expired' | 'stale'; reason: string } };
 }
 
 export interface ToBackground {

