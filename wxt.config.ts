@@ -10,6 +10,8 @@ export default defineConfig({
   // Keeps the design's `webextension-polyfill` on every browser; `browser` is imported only from `wxt/browser`.
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  // A second build beside the usual one (the signed-feed end-to-end test builds against its own test feed).
+  ...(process.env.SPECSCOUT_OUT_DIR ? { outDir: process.env.SPECSCOUT_OUT_DIR } : {}),
   manifest: ({ browser }) => buildManifest(browser),
   vite: () => ({
     plugins: [preact()],

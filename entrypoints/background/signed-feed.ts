@@ -107,7 +107,9 @@ async function get(url: string, options: SignedFeedOptions, headers: Record<stri
   let response: Response;
   try {
     // Our own validators, not the HTTP cache's: `no-store` keeps a 304 visible to us.
-    response = await options.fetch(url, { headers, cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    // Called unbound: the browser's fetch throws "Illegal invocation" when called as a method of `options`.
+    const doFetch = options.fetch;
+    response = await doFetch(url, { headers, cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (error) {
     throw new Refused(`feed unreachable: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -126,7 +128,7 @@ async function get(url: string, options: SignedFeedOptions, headers: Record<stri
 type MirrorOutcome =
   | { kind: 'not-modified' }
   | { kind: 'verified'; manifest: Manifest; validators: { etag?: string; lastModified?: string } }
-  | { kind: 'expired'; reason: string };
+  | { kind: 'expired'; reason: string; manifest: Manifest };
 
 /** One mirror's manifest, verified. Throws Refused with the reason. */
 async function readManifest(base: string, source: FeedSource, state: SignedFeedState, installedVersion: number, options: SignedFeedOptions): Promise<MirrorOutcome> {
@@ -141,7 +143,7 @@ async function readManifest(base: string, source: FeedSource, state: SignedFeedS
   const signature = new TextDecoder().decode(await readBytes(await get(`${base}/manifest.sig`, options), MAX_SIGNATURE_BYTES, 'manifest.sig'));
   const verified = await verifyManifest(bytes, signature, { now: options.now, keys: source.keys, highestVersion: state.highestVersion, limits });
   if (!verified.ok) {
-    if (verified.refusal === 'expired') return { kind: 'expired', reason: verified.reason };
+    if (verified.refusal === 'expired' && verified.manifest) return { kind: 'expired', reason: verified.reason, manifest: verified.manifest };
     throw new Refused(verified.reason);
   }
   const etag = response.headers.get('etag');
@@ -201,7 +203,11 @@ export async function refreshSigned(source: FeedSource, options: SignedFeedOptio
   for (const mirror of source.urls) {
     try {
       const outcome = await readManifest(mirror, source, state, installed.version, options);
-      if (outcome.kind === 'expired') throw new Refused(outcome.reason);
+      if (outcome.kind === 'expired') {
+        // Genuine but expired (a frozen or replayed feed): nothing is applied, and the data shows as unconfirmed.
+        await setMeta(SIGNED_STATE_KEY, { ...state, expires: outcome.manifest.expires } satisfies SignedFeedState);
+        throw new Refused(outcome.reason);
+      }
       if (outcome.kind === 'not-modified') {
         if (state.expires && Date.parse(state.expires) <= options.now.getTime()) {
           throw new Refused(`expired: the manifest expired on ${state.expires.slice(0, 10)}; the data is kept but unconfirmed`);
