@@ -47,6 +47,10 @@ export function feedSourceFromEnv(env: Record<string, string | undefined>): Feed
     if (!Array.isArray(parsed) || !parsed.every(isFeedKey)) throw new Error('SPECSCOUT_FEED_KEYS: not a JSON array of { id, publicKey, revoked? }');
     keys = parsed;
   }
-  if (urls.length === 0 || keys.length === 0) return NO_FEED_SOURCE;
+  if (urls.length === 0 || keys.length === 0) {
+    // A release build asks for a source: without one it would ship readers data that never updates.
+    if (env.SPECSCOUT_REQUIRE_FEED === '1') throw new Error(`SPECSCOUT_REQUIRE_FEED: ${urls.length === 0 ? 'SPECSCOUT_FEED_URL is not set' : 'no trusted key (PROJECT_FEED_KEYS is empty and SPECSCOUT_FEED_KEYS is not set)'}`);
+    return NO_FEED_SOURCE;
+  }
   return { urls, keys };
 }
