@@ -356,6 +356,22 @@ function checkFeed(value: unknown, context: FeedContext): FeedResult {
 }
 
 /**
+ * The checks applyFeed makes, for a delta that removes nothing, from the records it touches alone: status
+ * rollbacks (from the installed records of the upserted ids) and variant links (each target upserted or
+ * installed). Removing nothing, it cannot break an installed device's link nor shrink the index. Lets the
+ * worker apply such a delta (the usual one: a status changed) without reading the whole index.
+ */
+export function deltaInPlaceProblems(delta: DeltaFeed, installed: (id: string) => Device | undefined, installedIds: (id: string) => boolean): string[] {
+  if (delta.remove.length > 0) return ['the delta removes devices: it needs the whole index'];
+  const problems = statusRollbacks(installed, delta.upsert).map((p) => `status rolled back: ${p}`);
+  const upserted = new Set(delta.upsert.map((d) => d.id));
+  for (const d of delta.upsert) {
+    for (const v of d.variants ?? []) if (!upserted.has(v.id) && !installedIds(v.id)) problems.push(`index after feed: ${d.id}: variant "${v.id}" is not in the index`);
+  }
+  return problems;
+}
+
+/**
  * The index after a feed: a snapshot replaces every device; a delta removes, then inserts or replaces by id.
  * Pure. Throws, with the reason, when the update removes more than maxRemovals() of the installed devices
  * or leaves fewer than minimumDevices() of the built-in count (when given), moves a status back without a statusCorrection, or would leave an invalid index (a delta removing a

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../utils/extension-url';
 import type { Device, DeviceIndex } from '../../core/schema';
-import { installedIndexProblem, stableStringify, unpackIndex, type ShippedIndex } from '../../core/feed';
+import { applyFeed, deltaInPlaceProblems, installedIndexProblem, stableStringify, unpackIndex, type Feed, type ShippedIndex } from '../../core/feed';
 import { nameKey } from '../../core/names';
 import { currentStatus } from '../../core/status';
 import { keySpecs } from '../../core/summary';
@@ -190,6 +190,84 @@ export async function replaceIndex(
     throw error;
   }
   await tellListeners({ previous, current, reason });
+  return current;
+}
+
+/** Thrown when a feed breaks a rule of applyFeed: the caller reports "cannot apply: <message>". */
+export class FeedNotApplicable extends Error {}
+
+/**
+ * Applies a checked feed (parseFeed's result) to the installed index, in one transaction. A delta that
+ * removes nothing (the usual one) is checked and written from the records it touches alone, without
+ * reading the ~28,000 installed records back; anything else goes through applyFeed over the whole index
+ * and replaceIndex. Throws FeedNotApplicable on a rule broken, anything else on a failed write.
+ */
+export async function applyFeedToStore(feed: Feed, source: string, builtInCount: number | undefined): Promise<InstalledIndexMeta> {
+  if (feed.kind === 'delta' && feed.remove.length === 0) return applyDeltaInPlace(feed, source);
+  const db = await getDB();
+  const meta = (await db.get('meta', 'index'))?.value;
+  if (!isInstalledMeta(meta)) throw new FeedNotApplicable('no index is installed');
+  const current: DeviceIndex = { format: 1, version: meta.version, builtFrom: meta.builtFrom, devices: await db.getAll('devices') };
+  let next: DeviceIndex;
+  try {
+    next = applyFeed(current, feed, builtInCount !== undefined ? { builtInCount } : {});
+  } catch (error) {
+    throw new FeedNotApplicable(error instanceof Error ? error.message : String(error));
+  }
+  const latest = (await db.get('meta', 'index'))?.value;
+  if (!isInstalledMeta(latest) || latest.version !== meta.version) throw new FeedNotApplicable(`the index changed to version ${String((latest as { version?: unknown } | undefined)?.version)} meanwhile`);
+  return replaceIndex(next, source, 'feed', current.devices);
+}
+
+async function applyDeltaInPlace(delta: Extract<Feed, { kind: 'delta' }>, source: string): Promise<InstalledIndexMeta> {
+  const db = await getDB();
+  const tx = db.transaction(['devices', 'meta'], 'readwrite');
+  let previous: InstalledIndexMeta;
+  let current: InstalledIndexMeta;
+  try {
+    const metaRow = (await tx.objectStore('meta').get('index'))?.value;
+    if (!isInstalledMeta(metaRow)) throw new FeedNotApplicable('no index is installed');
+    previous = metaRow;
+    if (metaRow.version !== delta.baseVersion || delta.version <= metaRow.version) {
+      throw new FeedNotApplicable(`delta base ${delta.baseVersion} does not match index version ${metaRow.version}`);
+    }
+    const devices = tx.objectStore('devices');
+    const before = new Map<string, Device | undefined>();
+    for (const d of delta.upsert) before.set(d.id, await devices.get(d.id));
+    const targets = new Set<string>();
+    for (const d of delta.upsert) for (const v of d.variants ?? []) targets.add(v.id);
+    const present = new Set<string>();
+    for (const id of targets) if ((await devices.getKey(id)) !== undefined) present.add(id);
+    const problems = deltaInPlaceProblems(delta, (id) => before.get(id), (id) => present.has(id));
+    if (problems.length > 0) throw new FeedNotApplicable(problems.slice(0, 5).join('; '));
+    let nameCount = metaRow.nameCount;
+    let deviceCount = metaRow.deviceCount;
+    for (const d of delta.upsert) {
+      const old = before.get(d.id);
+      if (old) nameCount -= nameCountOf(old);
+      else deviceCount++;
+      nameCount += nameCountOf(d);
+      await devices.put(d);
+    }
+    current = { version: delta.version, builtFrom: delta.builtFrom ?? metaRow.builtFrom, deviceCount, nameCount, source };
+    const meta = tx.objectStore('meta');
+    await meta.put({ key: 'index', value: current });
+    await meta.put({ key: SHIPPED_CHECK_KEY, value: packageVersion() });
+    // The matcher compiled from the old devices is stale now.
+    await meta.delete('matcher');
+    await tx.done;
+  } catch (error) {
+    await abortQuietly(tx);
+    if (!(error instanceof FeedNotApplicable)) {
+      const quota = isQuotaError(error) || isQuotaError(tx.error);
+      await recordStorageProblem(
+        quota ? 'quota' : 'write-failed',
+        `${quota ? 'Not enough disk space' : 'A write failed'} while installing index version ${delta.version} (${source}); the previous index is kept.`,
+      );
+    }
+    throw error;
+  }
+  await tellListeners({ previous, current, reason: 'feed' });
   return current;
 }
 

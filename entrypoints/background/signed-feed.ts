@@ -6,13 +6,12 @@
 // applied in one transaction (index-store's replaceIndex). Nothing touches the database before all of that
 // passed. What was seen is kept in one meta row: the highest verified version (rollback floor), the last
 // success, the manifest's expiry (freeze), and per-mirror validators.
-import { applyFeed, parseFeed, parsePackedSnapshot, type FeedResult } from '../../core/feed';
+import { parseFeed, parsePackedSnapshot, type FeedResult } from '../../core/feed';
 import type { FeedSource } from '../../core/feed-keys';
 import { chooseFile, DEFAULT_MANIFEST_LIMITS, fileProblem, verifyManifest, type Manifest, type ManifestLimits } from '../../core/manifest';
-import type { DeviceIndex } from '../../core/schema';
-import { getDB, getMeta, setMeta } from '../../utils/db';
+import { getMeta, setMeta } from '../../utils/db';
 import type { UpdateReport } from '../../utils/protocol';
-import { ensureIndex, replaceIndex, SHIPPED_SIZE_KEY } from './index-store';
+import { applyFeedToStore, ensureIndex, FeedNotApplicable, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
 import { recordUpdate } from './update-log';
 import { redirectProblem } from './redirects';
 
@@ -151,10 +150,6 @@ async function readManifest(base: string, source: FeedSource, state: SignedFeedS
   return { kind: 'verified', manifest: verified.manifest, validators: { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) } };
 }
 
-async function installedIndex(version: number, builtFrom: string): Promise<DeviceIndex> {
-  return { format: 1, version, builtFrom, devices: await (await getDB()).getAll('devices') };
-}
-
 /** Fetches, checks and applies the file the manifest offers; returns the success message. Throws Refused. */
 async function applyFrom(base: string, manifest: Manifest, source: string, options: SignedFeedOptions): Promise<string> {
   const installed = await ensureIndex();
@@ -172,22 +167,15 @@ async function applyFrom(base: string, manifest: Manifest, source: string, optio
   if (parsed.feed.version !== manifest.dataVersion || parsed.feed.kind !== entry.kind) {
     throw new Refused(`file refused: ${entry.path} holds a ${parsed.feed.kind} of version ${parsed.feed.version}, the manifest says ${entry.kind} ${manifest.dataVersion}`);
   }
-  const current = await installedIndex(installed.version, installed.builtFrom);
   const builtInCount = await getMeta<number>(SHIPPED_SIZE_KEY);
-  let next: DeviceIndex;
+  let applied: InstalledIndexMeta;
   try {
-    next = applyFeed(current, parsed.feed, typeof builtInCount === 'number' ? { builtInCount } : {});
+    applied = await applyFeedToStore(parsed.feed, source, typeof builtInCount === 'number' ? builtInCount : undefined);
   } catch (error) {
-    throw new Refused(`cannot apply: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Refused(error instanceof FeedNotApplicable ? `cannot apply: ${message}` : `not applied: ${message}`);
   }
-  const latest = await ensureIndex();
-  if (latest.version !== installed.version) throw new Refused(`not applied: the index changed to version ${latest.version} meanwhile`);
-  try {
-    await replaceIndex(next, source, 'feed', current.devices);
-  } catch (error) {
-    throw new Refused(`not applied: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return `updated to version ${next.version} (${next.devices.length} devices, ${entry.kind})`;
+  return `updated to version ${applied.version} (${applied.deviceCount} devices, ${entry.kind})`;
 }
 
 /**

@@ -3,9 +3,8 @@
 // the size limit, validated by core/feed.ts and applied in one transaction (index-store's replaceIndex,
 // whose listeners diff the follows). A feed that fails changes nothing; every outcome is an UpdateReport.
 import { browser, type Browser } from 'wxt/browser';
-import { applyFeed, DEFAULT_FEED_LIMITS, parseFeed, type FeedLimits } from '../../core/feed';
-import type { DeviceIndex } from '../../core/schema';
-import { getDB, getMeta, setMeta } from '../../utils/db';
+import { DEFAULT_FEED_LIMITS, parseFeed, type FeedLimits } from '../../core/feed';
+import { getMeta, setMeta } from '../../utils/db';
 import { recordUpdate } from './update-log';
 import type { UpdateReport } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
@@ -13,7 +12,7 @@ import { redirectProblem } from './redirects';
 import { builtInFeedSource } from '../../utils/feed-source';
 import type { FeedSource } from '../../core/feed-keys';
 import { refreshSigned } from './signed-feed';
-import { ensureIndex, replaceIndex, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
+import { applyFeedToStore, ensureIndex, FeedNotApplicable, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
 import { reconcileFollows } from './follows';
 
 export const REFRESH_ALARM = 'specscout-refresh';
@@ -156,11 +155,6 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   return text + decoder.decode();
 }
 
-async function installedIndex(meta: InstalledIndexMeta): Promise<DeviceIndex> {
-  const devices = await (await getDB()).getAll('devices');
-  return { format: 1, version: meta.version, builtFrom: meta.builtFrom, devices };
-}
-
 /** Fetches, checks and applies one feed. Never throws: every failure is a report and changes nothing. */
 export async function refreshFeed(url: string, options: UpdaterOptions = {}): Promise<UpdateReport> {
   const now = (options.now ?? (() => new Date()))();
@@ -211,33 +205,23 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
     return fail(parsed.reason);
   }
 
-  let next: DeviceIndex;
-  let current: DeviceIndex;
+  let applied: InstalledIndexMeta;
   try {
-    current = await installedIndex(installed);
+    // A delta that removes nothing is written from the records it touches; anything else over the whole index.
     const builtInCount = await getMeta<number>(SHIPPED_SIZE_KEY);
-    next = applyFeed(current, parsed.feed, typeof builtInCount === 'number' ? { builtInCount } : {});
+    applied = await applyFeedToStore(parsed.feed, url, typeof builtInCount === 'number' ? builtInCount : undefined);
   } catch (error) {
-    return fail(`cannot apply: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  // The version may have moved while this feed downloaded (another feed, an extension update).
-  const latest = await ensureIndex();
-  if (latest.version !== installed.version) return fail(`not applied: the index changed to version ${latest.version} meanwhile`);
-  try {
-    // Only what the feed changed is written (one transaction still): a delta touching one device no
-    // longer rewrites the whole index.
-    await replaceIndex(next, url, 'feed', current.devices);
-  } catch (error) {
-    return fail(`not applied: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(error instanceof FeedNotApplicable ? `cannot apply: ${message}` : `not applied: ${message}`);
   }
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
-  await setMeta(stateKey, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), bodyHash, version: next.version } satisfies FeedState);
+  await setMeta(stateKey, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), bodyHash, version: applied.version } satisfies FeedState);
   return recordUpdate({
     ...base,
     ok: true,
-    message: `updated to version ${next.version} (${next.devices.length} devices)`,
-    toVersion: next.version,
+    message: `updated to version ${applied.version} (${applied.deviceCount} devices)`,
+    toVersion: applied.version,
   });
 }
 

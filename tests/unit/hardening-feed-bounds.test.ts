@@ -131,6 +131,24 @@ describe('one feed response cannot wipe or pin the index', () => {
   });
 });
 
+describe('a delta applied from the records it touches', () => {
+  it('writes only its records and keeps the counts right', async () => {
+    const added = acmePhone('acme-zeta');
+    const [report] = await refreshAll({ fetch: serve(delta(SHIPPED.version, 20250210, [announcedNova, added])), now: () => NOW });
+    expect(report).toMatchObject({ ok: true, message: 'updated to version 20250210 (102 devices)' });
+    expect((await getIndexInfo()).devices).toBe(102);
+    expect((await storedIndexState()).index).toMatchObject({ version: 20250210, deviceCount: 102, source: FEED_URL });
+  });
+
+  it('refuses a link to a device that is not installed, and changes nothing', async () => {
+    const before = await storedIndexState();
+    const linked = acmePhone('acme-zeta', { variants: [{ id: 'acme-missing', relation: 'sibling' }] });
+    const [report] = await refreshAll({ fetch: serve(delta(SHIPPED.version, 20250210, [linked])), now: () => NOW });
+    expect(report!.message).toBe('cannot apply: index after feed: acme-zeta: variant "acme-missing" is not in the index');
+    expect(await storedIndexState()).toEqual(before);
+  });
+});
+
 describe('a redirected feed', () => {
   it('is refused when https is redirected to plain http on another host', async () => {
     const before = await storedIndexState();
