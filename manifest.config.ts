@@ -1,6 +1,16 @@
 // The manifest, kept apart from the build config so tests can check what it asks for.
 // Every permission is explained here and in the README ("Permissions").
 import { DEFAULT_NEWS_SITE_PATTERNS } from './core/sites';
+import { feedSourceFromEnv } from './core/feed-keys';
+
+/**
+ * The origins of the build's signed update feed and its mirrors (SPECSCOUT_FEED_URL), as host patterns: the
+ * worker reads them without CORS, so their ETag and Last-Modified reach it and an unchanged manifest
+ * costs a 304 (a static host does not expose those headers to a cross-origin reader). Nothing else.
+ */
+function feedHostPatterns(): string[] {
+  return [...new Set(feedSourceFromEnv(process.env).urls.map((url) => `${new URL(url).origin}/*`))];
+}
 
 export function buildManifest(browser: string) {
   return {
@@ -15,7 +25,8 @@ export function buildManifest(browser: string) {
       'activeTab', // the popup reads the current tab's address (only when the reader opens it) to offer "turn on here"
     ],
     // The default tech news sites, where marking works without asking.
-    host_permissions: [...DEFAULT_NEWS_SITE_PATTERNS],
+    // and the build's own update feed (none in a build without one).
+    host_permissions: [...DEFAULT_NEWS_SITE_PATTERNS, ...feedHostPatterns()],
     // Any other site is asked for at run time, one site at a time; https only, as the default sites.
     optional_host_permissions: ['https://*/*'],
     commands: {

@@ -4,8 +4,8 @@
 // feed may bring the same news) and restarts. Pure: reordering names, sources or events is not news.
 
 import { formatSpecs } from './summary';
-import { comparePartialDates, currentStatus, firstEvent, nextExpected, timeline } from './status';
-import type { Device, Rumor, Specs, SpecKey, Status } from './schema';
+import { comparePartialDates, currentStatus, firstEvent, nextExpected, STATUS_STAGE, timeline } from './status';
+import { STATUSES, type Device, type Rumor, type Specs, type SpecKey, type Status } from './schema';
 
 /** Kinds of change, in the order they are listed; utils/settings-model.ts CHANGE_KINDS mirrors it (tested). */
 export const CHANGE_KIND_LIST = [
@@ -30,6 +30,11 @@ export interface DeviceChange {
   key: string;
   /** One English sentence naming the device ("Sony Xperia Z1 is now announced (2013-09-04)"). */
   text: string;
+  /**
+   * Keys of earlier news this change withdraws (a correction of a status): forgotten as "told", so when the
+   * withdrawn status comes true after all it is told again rather than silently matching the old key.
+   */
+  retracts?: string[];
 }
 
 const SPEC_LABELS: Record<SpecKey, string> = {
@@ -104,7 +109,8 @@ export function diffDevice(before: Device, after: Device | undefined, region: st
   const id = before.id;
   const name = title(after ?? before);
   const out: DeviceChange[] = [];
-  const add = (kind: ChangeKind, what: string, text: string) => out.push({ deviceId: id, kind, key: `${id}|${kind}|${what}`, text });
+  const add = (kind: ChangeKind, what: string, text: string, retracts?: string[]) =>
+    out.push({ deviceId: id, kind, key: `${id}|${kind}|${what}`, text, ...(retracts ? { retracts } : {}) });
 
   if (after === undefined) {
     add('removed', '', `${name} is no longer in the index`);
@@ -112,10 +118,25 @@ export function diffDevice(before: Device, after: Device | undefined, region: st
   }
 
   // Status: the headline status anywhere (a release elsewhere is news; the reader's own region is below).
+  // A status that moves back is news only as a correction the record declares (statusCorrection): an
+  // undeclared step back is older data (a restored built-in index, a stale source), not something that
+  // happened, and telling it would make the later return look like old news.
   const was = currentStatus(before);
   const now = currentStatus(after);
-  const statusMoved = now !== undefined && now.status !== was?.status;
-  if (statusMoved) {
+  const movedBack = was !== undefined && (now === undefined || STATUS_STAGE[now.status] < STATUS_STAGE[was.status]);
+  const correction = after.statusCorrection;
+  const declared = movedBack && correction !== undefined && correction.withdrawn === was.status;
+  const statusMoved = now !== undefined && now.status !== was?.status && (!movedBack || declared);
+  if (statusMoved && declared) {
+    const stage = STATUS_STAGE[now.status];
+    const retracts = STATUSES.filter((s) => STATUS_STAGE[s] > stage).map((s) => `${id}|status|${s}`);
+    add(
+      'status',
+      `${now.status}|withdrawn-${was.status}|${hash(correction.note)}`,
+      `${name}: status corrected to ${STATUS_WORDS[now.status]}${withDate(now.date, now.region)}, ${STATUS_WORDS[was.status]} was withdrawn: ${correction.note}`,
+      retracts,
+    );
+  } else if (statusMoved) {
     const previously = was ? `, was ${STATUS_WORDS[was.status]}` : '';
     add('status', now.status, `${name} is now ${STATUS_WORDS[now.status]}${withDate(now.date, now.region)}${previously}`);
   }

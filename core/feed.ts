@@ -11,6 +11,7 @@
 // See docs/index-format.md for sizes and timings.
 
 import type { Device, DeviceIndex, DeviceName, Source } from './schema';
+import { currentStatus, STATUS_STAGE } from './status';
 import { DEFAULT_LIMITS, deviceListProblems, isPartialDate, type ValidationLimits } from './validate';
 
 export interface PackedDevice extends Omit<Device, 'sources' | 'names' | 'status'> {
@@ -121,6 +122,102 @@ export const DEFAULT_FEED_LIMITS: FeedLimits = {
 
 export type FeedResult = { ok: true; feed: Feed } | { ok: false; reason: string };
 
+/** What a feed is checked against: the installed version, the reader's date, and the limits. */
+export interface FeedContext {
+  installedVersion: number;
+  /** The reader's clock, passed in: versions later than it allows are refused. */
+  now: Date;
+  limits?: FeedLimits;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bounds on what one update may do. A single response must never be able to wipe the index or pin it:
+// versions are bounded by the date, removals by a share of the index, and statuses only move forward.
+
+/**
+ * Days a data version may be ahead of the reader's clock. Versions are dates (YYYYMMDD of the newest fact,
+ * never later than the build date, both in UTC), so a later one is forged; the margin covers a reader
+ * whose clock is a day or so behind. Without a bound one feed with version 9007199254740991 would make
+ * every honest feed "not newer" forever.
+ */
+export const VERSION_MARGIN_DAYS = 2;
+
+/**
+ * The largest share of the installed devices one update (snapshot or delta) may remove. Records are
+ * almost never removed (ids are never reused; a device that stops selling stays, as discontinued): the
+ * largest honest removal is an imported list merging or dropping duplicates, a few percent. A feed that
+ * drops a fifth or more of the index is broken or hostile; a bigger clean-up ships with an extension
+ * update, whose built-in index is not bound by this.
+ */
+export const MAX_REMOVED_SHARE = 0.2;
+
+/** Removals always allowed whatever the index's size, so a small index (a test, a fork) can be tidied. */
+export const REMOVALS_ALWAYS_ALLOWED = 20;
+
+const DAY_MS = 86_400_000;
+
+/** A date as the data version it would be: 2026-12-08 -> 20261208 (UTC). */
+export function versionOfDate(date: Date): number {
+  return date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
+}
+
+/** The newest data version acceptable on `now`: its UTC date plus VERSION_MARGIN_DAYS. */
+export function latestAcceptableVersion(now: Date): number {
+  return versionOfDate(new Date(now.getTime() + VERSION_MARGIN_DAYS * DAY_MS));
+}
+
+/** Whether `version` is a plausible data version on `now`: a positive safe integer not later than the bound. */
+export function isVersionInBounds(version: number, now: Date): boolean {
+  return Number.isSafeInteger(version) && version >= 1 && version <= latestAcceptableVersion(now);
+}
+
+/** How many of `installedCount` devices one update may remove. */
+export function maxRemovals(installedCount: number): number {
+  return Math.max(REMOVALS_ALWAYS_ALLOWED, Math.floor(installedCount * MAX_REMOVED_SHARE));
+}
+
+/**
+ * The fewest devices an index may have after updates, given how many the built-in index has: feeds may
+ * remove at most maxRemovals() of them in total, not per update, so a feed cannot wipe the index a fifth
+ * at a time either.
+ */
+export function minimumDevices(builtInCount: number): number {
+  return Math.max(1, builtInCount - maxRemovals(builtInCount));
+}
+
+/**
+ * Why an installed index is unusable, if it is: empty, far smaller than the built-in one, or with a
+ * version the date does not allow (one that would make every honest feed "not newer"). The built-in
+ * index then wins, whatever its version.
+ */
+export function installedIndexProblem(installed: { version: number; deviceCount: number }, builtInCount: number | undefined, now: Date): string | undefined {
+  if (!isVersionInBounds(installed.version, now)) return `its version ${installed.version} is later than any the date allows`;
+  if (installed.deviceCount === 0) return 'it has no devices';
+  if (builtInCount !== undefined && installed.deviceCount < minimumDevices(builtInCount)) {
+    return `it has ${installed.deviceCount} devices, fewer than ${minimumDevices(builtInCount)} of the built-in ${builtInCount}`;
+  }
+  return undefined;
+}
+
+/**
+ * Records whose status moves back (announced to rumored, or to no status at all) without declaring it in
+ * `statusCorrection` (withdrawn = the status it had). One message per record, located by id.
+ */
+export function statusRollbacks(installed: (id: string) => Device | undefined, incoming: readonly Device[]): string[] {
+  const out: string[] = [];
+  for (const next of incoming) {
+    const previous = installed(next.id);
+    if (!previous) continue;
+    const was = currentStatus(previous);
+    if (!was) continue;
+    const now = currentStatus(next);
+    if (now && STATUS_STAGE[now.status] >= STATUS_STAGE[was.status]) continue;
+    if (next.statusCorrection?.withdrawn === was.status) continue;
+    out.push(`${next.id}: status moves back from ${was.status} to ${now?.status ?? 'none'} without a statusCorrection`);
+  }
+  return out;
+}
+
 /** How many of a feed's problems are spelled out in the reason; the rest are counted. */
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -150,24 +247,57 @@ function isPositiveInteger(v: unknown): v is number {
 }
 
 /**
- * Checks a feed's text against the installed version and the limits; never throws. Rejections, in the
- * order checked: oversized (before parsing), truncated, invalid JSON, wrong schema (located), not newer
- * than the installed version, a delta whose base is not the installed version, duplicate ids, and hostile
- * or malformed records (control characters, non-https URLs, overlong strings: all located).
+ * Checks a feed's text against the installed version, the date and the limits; never throws. Rejections,
+ * in the order checked: oversized (before parsing), truncated, invalid JSON, wrong schema (located), a
+ * version later than the date allows, not newer than the installed version, a delta whose base is not the
+ * installed version, duplicate ids, and hostile or malformed records (control characters, non-https URLs,
+ * overlong strings: all located). What needs the installed records (removals, status rollbacks, links) is
+ * checked by applyFeed.
  */
-export function parseFeed(text: string, installedVersion: number, limits: FeedLimits = DEFAULT_FEED_LIMITS): FeedResult {
+export function parseFeed(text: string, context: FeedContext): FeedResult {
+  const parsed = parseJsonLimited(text, context.limits ?? DEFAULT_FEED_LIMITS);
+  return parsed.ok ? checkFeed(parsed.value, context) : parsed;
+}
+
+function parseJsonLimited(text: string, limits: FeedLimits): { ok: true; value: unknown } | { ok: false; reason: string } {
   const bytes = utf8Length(text);
   if (bytes > limits.maxBytes) return { ok: false, reason: `oversized: ${bytes} bytes > limit of ${limits.maxBytes}` };
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, reason: 'truncated: the feed is empty' };
-  let value: unknown;
   try {
-    value = JSON.parse(trimmed);
+    return { ok: true, value: JSON.parse(trimmed) };
   } catch (error) {
     // A feed cut off in transfer is a JSON object that never closes; say so rather than "invalid JSON".
     if (trimmed.startsWith('{') && !trimmed.endsWith('}')) return { ok: false, reason: 'truncated: the JSON ends before the feed does' };
     return { ok: false, reason: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/**
+ * A snapshot in the shipped form (ShippedIndex: shared source table, packed names), as the signed channel
+ * publishes it: unpacked, then checked exactly like a snapshot feed.
+ */
+export function parsePackedSnapshot(text: string, context: FeedContext): FeedResult {
+  const parsed = parseJsonLimited(text, context.limits ?? DEFAULT_FEED_LIMITS);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value as Partial<ShippedIndex> | null;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, reason: 'wrong schema: snapshot: not an object' };
+  const unknown = Object.keys(v).filter((k) => !['format', 'version', 'builtFrom', 'sources', 'devices'].includes(k));
+  if (unknown.length > 0) return { ok: false, reason: `wrong schema: ${unknown.map((k) => `${k}: unknown field`).join('; ')}` };
+  if (!Array.isArray(v.sources) || !Array.isArray(v.devices)) return { ok: false, reason: 'wrong schema: snapshot: sources and devices must be arrays' };
+  let index: DeviceIndex;
+  try {
+    if (!v.devices.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d) && Array.isArray(d.sources))) throw new Error('a device is not a packed record');
+    index = unpackIndex(v as ShippedIndex);
+  } catch (error) {
+    return { ok: false, reason: `wrong schema: snapshot: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return checkFeed({ format: v.format, kind: 'snapshot', version: v.version, builtFrom: v.builtFrom, devices: index.devices }, context);
+}
+
+function checkFeed(value: unknown, context: FeedContext): FeedResult {
+  const { installedVersion, now } = context;
+  const limits = context.limits ?? DEFAULT_FEED_LIMITS;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'wrong schema: feed: not an object' };
   const f = value as Record<string, unknown>;
   if (f.format !== 1) return { ok: false, reason: `wrong schema: format: expected 1, got ${JSON.stringify(f.format) ?? 'nothing'}` };
@@ -187,6 +317,9 @@ export function parseFeed(text: string, installedVersion: number, limits: FeedLi
     if (f.version <= f.baseVersion) return { ok: false, reason: `wrong schema: version ${f.version} is not after baseVersion ${f.baseVersion}` };
   }
 
+  if (f.version > latestAcceptableVersion(now)) {
+    return { ok: false, reason: `version from the future: ${f.version} is later than ${latestAcceptableVersion(now)}, the latest a feed can have on ${now.toISOString().slice(0, 10)}` };
+  }
   if (f.version <= installedVersion) {
     return { ok: false, reason: `not newer: feed version ${f.version} <= installed version ${installedVersion}` };
   }
@@ -223,22 +356,58 @@ export function parseFeed(text: string, installedVersion: number, limits: FeedLi
 }
 
 /**
- * The index after a feed: a snapshot replaces every device; a delta removes, then inserts or replaces by id.
- * Pure. Throws when the result would not be a valid index (a delta removing a device others link to).
+ * The checks applyFeed makes, for a delta that removes nothing, from the records it touches alone: status
+ * rollbacks (from the installed records of the upserted ids) and variant links (each target upserted or
+ * installed). Removing nothing, it cannot break an installed device's link nor shrink the index. Lets the
+ * worker apply such a delta (the usual one: a status changed) without reading the whole index.
  */
-export function applyFeed(index: DeviceIndex, feed: Feed): DeviceIndex {
+export function deltaInPlaceProblems(delta: DeltaFeed, installed: (id: string) => Device | undefined, installedIds: (id: string) => boolean): string[] {
+  if (delta.remove.length > 0) return ['the delta removes devices: it needs the whole index'];
+  const problems = statusRollbacks(installed, delta.upsert).map((p) => `status rolled back: ${p}`);
+  const upserted = new Set(delta.upsert.map((d) => d.id));
+  for (const d of delta.upsert) {
+    for (const v of d.variants ?? []) if (!upserted.has(v.id) && !installedIds(v.id)) problems.push(`index after feed: ${d.id}: variant "${v.id}" is not in the index`);
+  }
+  return problems;
+}
+
+/**
+ * The index after a feed: a snapshot replaces every device; a delta removes, then inserts or replaces by id.
+ * Pure. Throws, with the reason, when the update removes more than maxRemovals() of the installed devices
+ * or leaves fewer than minimumDevices() of the built-in count (when given), moves a status back without a statusCorrection, or would leave an invalid index (a delta removing a
+ * device others link to).
+ */
+export function applyFeed(index: DeviceIndex, feed: Feed, bounds: { builtInCount?: number } = {}): DeviceIndex {
   if (feed.version <= index.version) throw new Error(`feed version ${feed.version} is not newer than ${index.version}`);
+  const installed = new Map(index.devices.map((d) => [d.id, d]));
   let devices: Device[];
+  let removed: number;
   if (feed.kind === 'snapshot') {
     devices = feed.devices.map((d) => structuredClone(d));
+    const kept = new Set(feed.devices.map((d) => d.id));
+    removed = index.devices.reduce((n, d) => n + (kept.has(d.id) ? 0 : 1), 0);
   } else {
     if (feed.baseVersion !== index.version) throw new Error(`delta base ${feed.baseVersion} does not match index version ${index.version}`);
-    const removed = new Set(feed.remove);
+    const gone = new Set(feed.remove.filter((id) => installed.has(id)));
+    removed = gone.size;
     const byId = new Map<string, Device>();
-    for (const d of index.devices) if (!removed.has(d.id)) byId.set(d.id, d);
+    for (const d of index.devices) if (!gone.has(d.id)) byId.set(d.id, d);
     for (const d of feed.upsert) byId.set(d.id, structuredClone(d));
     devices = [...byId.values()];
   }
+  const allowed = maxRemovals(index.devices.length);
+  if (removed > allowed) {
+    throw new Error(
+      `the ${feed.kind} removes ${removed} of the ${index.devices.length} installed devices; one update may remove at most ${allowed} (${MAX_REMOVED_SHARE * 100}%)`,
+    );
+  }
+  if (bounds.builtInCount !== undefined && devices.length < minimumDevices(bounds.builtInCount)) {
+    throw new Error(
+      `the ${feed.kind} leaves ${devices.length} devices; the built-in index has ${bounds.builtInCount}, and updates may remove at most ${maxRemovals(bounds.builtInCount)} of them`,
+    );
+  }
+  const rollbacks = statusRollbacks((id) => installed.get(id), feed.kind === 'snapshot' ? feed.devices : feed.upsert);
+  if (rollbacks.length > 0) throw new Error(`status rolled back: ${summarise(rollbacks)}`);
   devices.sort((a, b) => compareStrings(a.id, b.id));
   const builtFrom = feed.builtFrom ?? index.builtFrom;
   const next: DeviceIndex = { format: 1, version: feed.version, builtFrom, devices };

@@ -126,6 +126,21 @@ export interface Device {
   status: StatusEvent[];
   rumors?: Rumor[];
   sources: Source[];
+  /**
+   * Set when the record's status moved back on purpose (an announcement that never happened, a release
+   * that was withdrawn). Without it a feed that moves a status back is refused (core/feed.ts), so a broken
+   * or replayed feed cannot quietly roll a device back and leave the reader's last note contradicting it.
+   */
+  statusCorrection?: StatusCorrection;
+}
+
+export interface StatusCorrection {
+  /** The status that was wrong and is withdrawn ("announced" when the device is in fact still rumored). */
+  withdrawn: Status;
+  /** Why, in one sentence the reader is shown. */
+  note: string;
+  /** When the correction was made. */
+  date?: PartialDate;
 }
 
 /** The index as built and shipped: devices plus a version that feeds compare against. */

@@ -12,8 +12,12 @@ export interface CurrentStatus {
   region?: string;
 }
 
-/** Order of precedence when two events share a date: later stages win. */
-const STAGE: Record<Status, number> = { rumored: 0, announced: 1, released: 2, cancelled: 3, discontinued: 3 };
+/**
+ * How far along a device is: the order of precedence when two events share a date (later stages win), and
+ * the order a status may move in without a correction (core/feed.ts `statusRollbacks`).
+ */
+export const STATUS_STAGE: Readonly<Record<Status, number>> = { rumored: 0, announced: 1, released: 2, cancelled: 3, discontinued: 3 };
+const STAGE = STATUS_STAGE;
 
 /**
  * Total order for sorting partial dates: by common precision first, then the less precise one first

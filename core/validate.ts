@@ -158,7 +158,8 @@ class Problems {
   }
 }
 
-const DEVICE_KEYS = ['id', 'brand', 'name', 'category', 'family', 'names', 'variants', 'specs', 'specSources', 'status', 'rumors', 'sources'] as const;
+const DEVICE_KEYS = ['id', 'brand', 'name', 'category', 'family', 'names', 'variants', 'specs', 'specSources', 'status', 'rumors', 'sources', 'statusCorrection'] as const;
+const CORRECTION_KEYS = ['withdrawn', 'note', 'date'] as const;
 const NAME_KEYS = ['name', 'kind', 'region', 'carrier'] as const;
 const VARIANT_KEYS = ['id', 'relation', 'note'] as const;
 const STATUS_KEYS = ['status', 'date', 'region', 'expected', 'source'] as const;
@@ -278,6 +279,13 @@ export function deviceProblems(value: unknown, limits: ValidationLimits = DEFAUL
       p.date(r.resolvedOn, `${path}.resolvedOn`);
       if (r.outcome === 'pending' && r.resolvedOn !== undefined) p.add(`${path}.resolvedOn`, 'set on a pending rumor');
     });
+  }
+
+  if (d.statusCorrection !== undefined && p.object(d.statusCorrection, 'statusCorrection', CORRECTION_KEYS)) {
+    const c = d.statusCorrection;
+    p.oneOf(c.withdrawn, STATUSES, 'statusCorrection.withdrawn');
+    p.text(c.note, 'statusCorrection.note');
+    p.date(c.date, 'statusCorrection.date');
   }
   return p.list;
 }

@@ -93,6 +93,7 @@ const CHECKS: Record<BackgroundType, Check> = {
     scope: (v) => v === 'device' || v === 'site',
   }),
   checkNow: empty,
+  restoreBuiltInData: empty,
   getIndexInfo: empty,
   exportData: empty,
   previewImport: fields({ json: (v) => str(v, MAX_IMPORT_BYTES) }),

@@ -92,6 +92,8 @@ export interface Settings {
   };
   region: string;
   feedUrls: string[];
+  /** Automatic update checks (install, browser start, every refreshHours); "Check now" works either way. */
+  updatesEnabled: boolean;
   refreshHours: number;
   keepReadingHistory: boolean;
   /** Device ids the reader said are wrong matches on a site: `${site}|${deviceId}` or `*|${matchedName}`. */
@@ -116,6 +118,10 @@ export interface IndexInfo {
   lastUpdate?: UpdateReport;
   /** How the worker's detection cuts text into words; absent when the matcher could not load. */
   scanner?: 'webassembly' | 'javascript';
+  /** The signed update source this build was made with (primary URL, then mirrors); empty: built without one. */
+  updateSource: string[];
+  /** YYYY-MM-DD the data is known good as of, and a warning with its reason when it may be out of date. */
+  freshness: { dataAsOf: string; warning?: { kind: 'expired' | 'stale'; reason: string } };
 }
 
 /** A setting an import would change: list settings say what is added and removed, others from and to. */
@@ -198,6 +204,8 @@ export interface ToBackground {
   setSettings: { req: { patch: Partial<Settings> }; res: Settings };
   rejectMatch: { req: { site: string; deviceId: string; matchedName: string; scope: 'device' | 'site' }; res: { ok: true } };
   checkNow: { req: Record<string, never>; res: UpdateReport[] };
+  /** "Restore the built-in data": the index shipped with the extension replaces the installed one. */
+  restoreBuiltInData: { req: Record<string, never>; res: UpdateReport };
   getIndexInfo: { req: Record<string, never>; res: IndexInfo };
   exportData: { req: Record<string, never>; res: { json: string } };
   /** What importing the file would change, before anything does (feed URLs first). */

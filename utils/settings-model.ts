@@ -16,7 +16,9 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { enabled: true, quiet: false, dailyCap: 10, kinds: [...CHANGE_KINDS] },
   region: 'US',
   feedUrls: [],
-  refreshHours: 12,
+  updatesEnabled: true,
+  // Every 6 hours: a status change reaches followers the same day, and an unchanged manifest costs a 304.
+  refreshHours: 6,
   keepReadingHistory: true,
   rejectedMatches: [],
 };
@@ -75,6 +77,7 @@ export function normalizeSettings(raw: unknown): Settings {
     region: typeof input.region === 'string' && /^[A-Z]{2}$/.test(input.region) ? input.region : d.region,
     // Bounded in length as every list here is, so the largest settings still export and import (reader-data.ts).
     feedUrls: stringList(input.feedUrls, (s) => s.length <= MAX_FEED_URL && isFeedUrl(s), 20),
+    updatesEnabled: typeof input.updatesEnabled === 'boolean' ? input.updatesEnabled : d.updatesEnabled,
     refreshHours: clampInt(input.refreshHours, 1, 168, d.refreshHours),
     keepReadingHistory: typeof input.keepReadingHistory === 'boolean' ? input.keepReadingHistory : d.keepReadingHistory,
     rejectedMatches: stringList(input.rejectedMatches, (s) => s.length <= 500 && s.includes('|'), 5000),

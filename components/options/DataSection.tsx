@@ -10,18 +10,23 @@ import { useAsync } from '../common/useAsync';
 import { ErrorState, Loading } from '../common/States';
 import type { SavePatch } from './OptionsApp';
 import { BackupSection } from './BackupSection';
+import { RestoreBuiltIn } from './RestoreBuiltIn';
+import { UpdateSource } from './UpdateSource';
 
-function Report({ report }: { report: UpdateReport }) {
+function Report({ report, ownFeeds }: { report: UpdateReport; ownFeeds: readonly string[] }) {
+  // A feed the reader added is never presented with the signed source's trust.
+  const own = ownFeeds.includes(report.source) ? ` (${t('optionsFeedAddedByYou')})` : '';
   return (
     <span>
-      {report.at.slice(0, 16).replace('T', ' ')} · {report.source} · {report.ok ? t('optionsUpdateOk') : t('optionsUpdateFailed')}
+      {report.at.slice(0, 16).replace('T', ' ')} · {report.source}{own} · {report.ok ? t('optionsUpdateOk') : t('optionsUpdateFailed')}
       {report.message ? ` · ${report.message}` : ''}
     </span>
   );
 }
 
-function IndexInfoView() {
-  const [state, reload] = useAsync(() => sendToBackground('getIndexInfo', {}), []);
+/** `round` changes after a check or a restore, so what is installed is read again. */
+function IndexInfoView({ round, settings, save }: { round: number; settings: Settings; save: SavePatch }) {
+  const [state, reload] = useAsync(() => sendToBackground('getIndexInfo', {}), [round]);
   if (state.state === 'loading') return <Loading />;
   if (state.state === 'error') return <ErrorState error={state.error} hint={t('optionsIndexErrorHint')} onRetry={reload} />;
   const info = state.value;
@@ -35,7 +40,7 @@ function IndexInfoView() {
         <dt>{t('optionsIndexSize')}</dt>
         <dd>{t('optionsIndexSizeValue', [info.devices.toLocaleString(), info.names.toLocaleString()])}</dd>
         <dt>{t('optionsLastUpdate')}</dt>
-        <dd>{info.lastUpdate ? <Report report={info.lastUpdate} /> : t('optionsNoUpdateYet')}</dd>
+        <dd>{info.lastUpdate ? <Report report={info.lastUpdate} ownFeeds={settings.feedUrls} /> : t('optionsNoUpdateYet')}</dd>
         {info.scanner ? (
           <>
             <dt>{t('optionsScanner')}</dt>
@@ -43,6 +48,7 @@ function IndexInfoView() {
           </>
         ) : null}
       </dl>
+      <UpdateSource info={info} settings={settings} save={save} />
       <h3>{t('optionsSources')}</h3>
       <ul class="app-list app-small">
         {info.sources.map((s) => (
@@ -55,7 +61,7 @@ function IndexInfoView() {
   );
 }
 
-function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
+function Feeds({ settings, save, onChecked }: { settings: Settings; save: SavePatch; onChecked: () => void }) {
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState('');
   const [reports, setReports] = useState<UpdateReport[] | null>(null);
@@ -76,7 +82,10 @@ function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
     setChecking(true);
     setMessage('');
     sendToBackground('checkNow', {})
-      .then(setReports)
+      .then((result) => {
+        setReports(result);
+        onChecked();
+      })
       .catch((error: unknown) => setMessage(t('optionsCheckFailed', error instanceof Error ? error.message : String(error))))
       .finally(() => setChecking(false));
   };
@@ -88,7 +97,9 @@ function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
       <ul class="app-list">
         {settings.feedUrls.map((feed) => (
           <li key={feed} class="app-row">
-            <span class="app-small">{feed}</span>
+            <span class="app-small">
+              {feed} <span class="ss-muted">({t('optionsFeedAddedByYou')})</span>
+            </span>
             <button type="button" class="ss-button" onClick={() => void save({ feedUrls: settings.feedUrls.filter((u) => u !== feed) })}>
               {t('optionsFeedRemove')}
               <span class="visually-hidden"> {feed}</span>
@@ -111,7 +122,7 @@ function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
       {message ? <p class="app-notice" role="status">{message}</p> : null}
       {reports ? (
         <ul class="app-list app-small" role="status">
-          {reports.length === 0 ? <li>{t('optionsCheckNothing')}</li> : reports.map((r) => <li key={`${r.source}-${r.at}`}><Report report={r} /></li>)}
+          {reports.length === 0 ? <li>{t('optionsCheckNothing')}</li> : reports.map((r) => <li key={`${r.source}-${r.at}`}><Report report={r} ownFeeds={settings.feedUrls} /></li>)}
         </ul>
       ) : null}
     </>
@@ -120,12 +131,15 @@ function Feeds({ settings, save }: { settings: Settings; save: SavePatch }) {
 
 export function DataSection({ settings, save, onImported }: { settings: Settings; save: SavePatch; onImported: () => void }) {
   const [forgot, setForgot] = useState('');
+  const [round, setRound] = useState(0);
+  const indexChanged = () => setRound((r) => r + 1);
   return (
     <section id="data" class="app-section" aria-labelledby="data-title">
       <h2 id="data-title">{t('optionsData')}</h2>
       <h3>{t('optionsIndex')}</h3>
-      <IndexInfoView />
-      <Feeds settings={settings} save={save} />
+      <IndexInfoView round={round} settings={settings} save={save} />
+      <Feeds settings={settings} save={save} onChecked={indexChanged} />
+      <RestoreBuiltIn onRestored={indexChanged} />
       <h3>{t('optionsReading')}</h3>
       <Toggle id="keep-reading" label={t('popupReadingKeep')} description={t('popupReadingKeepDesc')} checked={settings.keepReadingHistory} onChange={(on) => void save({ keepReadingHistory: on })} />
       <div class="app-row">

@@ -12,6 +12,7 @@ import { FollowingTab } from './FollowingTab';
 import { SearchTab } from './SearchTab';
 import { RecordView } from './RecordView';
 import { CompareView } from './CompareView';
+import { FreshnessLine } from '../common/Freshness';
 
 const MAX_COMPARE = 3;
 
@@ -62,6 +63,7 @@ function Main({ tabId, section }: { tabId?: number | undefined; section?: PopupS
       >
         {tab === 'page' ? <PageTab {...props} /> : tab === 'following' ? <FollowingTab {...props} /> : <SearchTab {...props} />}
       </Tabs>
+      <FreshnessLine />
       {selected.size > 0 ? (
         <div class="app-compare-bar" role="region" aria-label={t('popupCompareBarLabel')}>
           <span class="app-small" role="status">

@@ -233,6 +233,10 @@ export function reconcileFollows(now = new Date()): Promise<ReconcileResult> {
       }
       const changes = diffDevice(follow.snapshot, current, settings.region).filter((c) => !told.has(c.key));
       for (const change of changes) {
+        // A correction withdraws earlier news: if that status comes true after all, it is news again.
+        for (const key of change.retracts ?? []) {
+          if (told.delete(key)) toldOrder.splice(toldOrder.indexOf(key), 1);
+        }
         told.add(change.key);
         toldOrder.push(change.key);
         recorded.push({ change, muted: follow.muted });

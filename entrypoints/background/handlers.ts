@@ -5,7 +5,7 @@ import { searchDevices } from './search';
 import { getIndexInfo } from './index-info';
 import { comparedWith, forgetReadingHistory, readingHistory } from './reading';
 import { currentStatus } from '../../core/status';
-import { ensureIndex, getDevice, getSummaries } from './index-store';
+import { ensureIndex, getDevice, getSummaries, restoreShippedIndex } from './index-store';
 import { detectOnPage } from './detect';
 import { loadSettings, saveSettings } from '../../utils/settings';
 import { broadcastSettings } from './broadcast';
@@ -51,6 +51,7 @@ export function createHandlers(): Handlers {
     },
     rejectMatch: (data) => rejectMatch(data),
     checkNow: () => checkNow(),
+    restoreBuiltInData: () => restoreShippedIndex(),
     getIndexInfo: () => getIndexInfo(),
     exportData: () => exportData(),
     previewImport: ({ json }) => previewImport(json),

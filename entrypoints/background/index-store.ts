@@ -7,18 +7,28 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../utils/extension-url';
 import type { Device, DeviceIndex } from '../../core/schema';
-import { stableStringify, unpackIndex, type ShippedIndex } from '../../core/feed';
+import { applyFeed, deltaInPlaceProblems, installedIndexProblem, stableStringify, unpackIndex, type Feed, type ShippedIndex } from '../../core/feed';
 import { nameKey } from '../../core/names';
 import { currentStatus } from '../../core/status';
 import { keySpecs } from '../../core/summary';
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import { abortQuietly, getDB, isQuotaError, recordStorageProblem, type SpecScoutDB } from '../../utils/db';
-import type { DeviceSummary } from '../../utils/protocol';
+import type { DeviceSummary, UpdateReport } from '../../utils/protocol';
 import { keepAliveWhile } from './keep-alive';
+import { recordUpdate } from './update-log';
 
 export const SHIPPED_INDEX_PATH = '/index/index.json';
 /** Meta row: the extension version whose shipped index was last compared with the installed one. */
 export const SHIPPED_CHECK_KEY = 'shippedChecked';
+/**
+ * Meta row: how many devices the built-in index has. Feeds may not shrink the index far below it
+ * (core/feed.ts minimumDevices), and an installed index that did is not used.
+ */
+export const SHIPPED_SIZE_KEY = 'shippedDeviceCount';
+/** The report's source when the built-in data is put back. */
+export const BUILT_IN_SOURCE = 'built-in data';
+
+type ReplaceReason = 'install' | 'update' | 'feed' | 'repair' | 'restore';
 
 /** This package's version ("unknown" where there is no manifest, as in unit tests). */
 function packageVersion(): string {
@@ -55,7 +65,7 @@ export interface InstalledIndexMeta {
 export type IndexReplacedListener = (change: {
   previous: InstalledIndexMeta | undefined;
   current: InstalledIndexMeta;
-  reason: 'install' | 'update' | 'feed' | 'repair';
+  reason: ReplaceReason;
 }) => Promise<void> | void;
 
 const listeners: IndexReplacedListener[] = [];
@@ -127,7 +137,7 @@ async function writeDifferences(
 export function replaceIndex(
   index: DeviceIndex,
   source: string,
-  reason: 'install' | 'update' | 'feed' | 'repair',
+  reason: ReplaceReason,
   /**
    * The devices installed now, when the caller has them (a feed): then only what changed is written, in
    * the same single transaction, instead of clearing and rewriting ~28,000 devices.
@@ -142,7 +152,7 @@ export function replaceIndex(
 async function writeIndex(
   index: DeviceIndex,
   source: string,
-  reason: 'install' | 'update' | 'feed' | 'repair',
+  reason: ReplaceReason,
   installedDevices: readonly Device[] | undefined,
 ): Promise<InstalledIndexMeta> {
   const db = await getDB();
@@ -176,6 +186,7 @@ async function writeIndex(
     };
     track(tx.objectStore('meta').put({ key: 'index', value: current }));
     track(tx.objectStore('meta').put({ key: SHIPPED_CHECK_KEY, value: packageVersion() }));
+    if (source === 'shipped') track(tx.objectStore('meta').put({ key: SHIPPED_SIZE_KEY, value: index.devices.length }));
     // The matcher compiled from the old devices is stale now (the shipped one is read from the package).
     track(tx.objectStore('meta').delete('matcher'));
     await Promise.all(pending);
@@ -191,6 +202,84 @@ async function writeIndex(
     throw error;
   }
   await tellListeners({ previous, current, reason });
+  return current;
+}
+
+/** Thrown when a feed breaks a rule of applyFeed: the caller reports "cannot apply: <message>". */
+export class FeedNotApplicable extends Error {}
+
+/**
+ * Applies a checked feed (parseFeed's result) to the installed index, in one transaction. A delta that
+ * removes nothing (the usual one) is checked and written from the records it touches alone, without
+ * reading the ~28,000 installed records back; anything else goes through applyFeed over the whole index
+ * and replaceIndex. Throws FeedNotApplicable on a rule broken, anything else on a failed write.
+ */
+export async function applyFeedToStore(feed: Feed, source: string, builtInCount: number | undefined): Promise<InstalledIndexMeta> {
+  if (feed.kind === 'delta' && feed.remove.length === 0) return applyDeltaInPlace(feed, source);
+  const db = await getDB();
+  const meta = (await db.get('meta', 'index'))?.value;
+  if (!isInstalledMeta(meta)) throw new FeedNotApplicable('no index is installed');
+  const current: DeviceIndex = { format: 1, version: meta.version, builtFrom: meta.builtFrom, devices: await db.getAll('devices') };
+  let next: DeviceIndex;
+  try {
+    next = applyFeed(current, feed, builtInCount !== undefined ? { builtInCount } : {});
+  } catch (error) {
+    throw new FeedNotApplicable(error instanceof Error ? error.message : String(error));
+  }
+  const latest = (await db.get('meta', 'index'))?.value;
+  if (!isInstalledMeta(latest) || latest.version !== meta.version) throw new FeedNotApplicable(`the index changed to version ${String((latest as { version?: unknown } | undefined)?.version)} meanwhile`);
+  return replaceIndex(next, source, 'feed', current.devices);
+}
+
+async function applyDeltaInPlace(delta: Extract<Feed, { kind: 'delta' }>, source: string): Promise<InstalledIndexMeta> {
+  const db = await getDB();
+  const tx = db.transaction(['devices', 'meta'], 'readwrite');
+  let previous: InstalledIndexMeta;
+  let current: InstalledIndexMeta;
+  try {
+    const metaRow = (await tx.objectStore('meta').get('index'))?.value;
+    if (!isInstalledMeta(metaRow)) throw new FeedNotApplicable('no index is installed');
+    previous = metaRow;
+    if (metaRow.version !== delta.baseVersion || delta.version <= metaRow.version) {
+      throw new FeedNotApplicable(`delta base ${delta.baseVersion} does not match index version ${metaRow.version}`);
+    }
+    const devices = tx.objectStore('devices');
+    const before = new Map<string, Device | undefined>();
+    for (const d of delta.upsert) before.set(d.id, await devices.get(d.id));
+    const targets = new Set<string>();
+    for (const d of delta.upsert) for (const v of d.variants ?? []) targets.add(v.id);
+    const present = new Set<string>();
+    for (const id of targets) if ((await devices.getKey(id)) !== undefined) present.add(id);
+    const problems = deltaInPlaceProblems(delta, (id) => before.get(id), (id) => present.has(id));
+    if (problems.length > 0) throw new FeedNotApplicable(problems.slice(0, 5).join('; '));
+    let nameCount = metaRow.nameCount;
+    let deviceCount = metaRow.deviceCount;
+    for (const d of delta.upsert) {
+      const old = before.get(d.id);
+      if (old) nameCount -= nameCountOf(old);
+      else deviceCount++;
+      nameCount += nameCountOf(d);
+      await devices.put(d);
+    }
+    current = { version: delta.version, builtFrom: delta.builtFrom ?? metaRow.builtFrom, deviceCount, nameCount, source };
+    const meta = tx.objectStore('meta');
+    await meta.put({ key: 'index', value: current });
+    await meta.put({ key: SHIPPED_CHECK_KEY, value: packageVersion() });
+    // The matcher compiled from the old devices is stale now.
+    await meta.delete('matcher');
+    await tx.done;
+  } catch (error) {
+    await abortQuietly(tx);
+    if (!(error instanceof FeedNotApplicable)) {
+      const quota = isQuotaError(error) || isQuotaError(tx.error);
+      await recordStorageProblem(
+        quota ? 'quota' : 'write-failed',
+        `${quota ? 'Not enough disk space' : 'A write failed'} while installing index version ${delta.version} (${source}); the previous index is kept.`,
+      );
+    }
+    throw error;
+  }
+  await tellListeners({ previous, current, reason: 'feed' });
   return current;
 }
 
@@ -214,7 +303,7 @@ async function tellListeners(change: Parameters<IndexReplacedListener>[0]): Prom
 async function installFresh(
   index: DeviceIndex,
   source: string,
-  reason: 'install' | 'update' | 'feed' | 'repair',
+  reason: ReplaceReason,
 ): Promise<InstalledIndexMeta> {
   const db = await getDB();
   let nameCount = 0;
@@ -235,6 +324,7 @@ async function installFresh(
     await Promise.all([
       tx.store.put({ key: 'index', value: current }),
       tx.store.put({ key: SHIPPED_CHECK_KEY, value: packageVersion() }),
+      ...(source === 'shipped' ? [tx.store.put({ key: SHIPPED_SIZE_KEY, value: index.devices.length })] : []),
       tx.store.delete('matcher'),
       tx.done,
     ]);
@@ -288,34 +378,75 @@ async function deviceSource(): Promise<Map<string, Device> | 'db'> {
 }
 
 /**
- * Makes sure an index is installed and not older than the shipped one. Cheap when it is (two meta reads in
- * one transaction); otherwise installs the shipped index. Safe to call from every handler and on every
- * start. A malformed index row counts as none; a package version that has not compared its shipped index
- * yet (an update whose install was interrupted) compares it now.
+ * Makes sure a usable index is installed and not older than the shipped one. Cheap when it is (three meta
+ * reads in one transaction); otherwise installs the shipped index. Safe to call from every handler and on
+ * every start. A malformed index row counts as none; a package version that has not compared its shipped
+ * index yet (an update whose install was interrupted) compares it now. An installed index that is unusable
+ * (core/feed.ts installedIndexProblem: empty, far smaller than the built-in one, or a version the date does
+ * not allow) loses to the shipped one whatever its version, and the reader is told why.
  */
-export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'): Promise<InstalledIndexMeta> {
+export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair', now = new Date()): Promise<InstalledIndexMeta> {
   // Kept alive from the first read: fetching and unpacking the shipped index comes before the writes.
   ensuring ??= keepAliveWhile(async () => {
     const tx = (await getDB()).transaction('meta');
-    const [row, checked] = await Promise.all([tx.store.get('index'), tx.store.get(SHIPPED_CHECK_KEY)]);
+    const [row, checked, size] = await Promise.all([tx.store.get('index'), tx.store.get(SHIPPED_CHECK_KEY), tx.store.get(SHIPPED_SIZE_KEY)]);
     await tx.done;
     const installed = isInstalledMeta(row?.value) ? row.value : undefined;
-    if (installed && reason === 'repair' && checked?.value === packageVersion()) return installed;
+    const knownSize = typeof size?.value === 'number' ? size.value : undefined;
+    let problem = installed ? installedIndexProblem(installed, knownSize, now) : undefined;
+    if (installed && !problem && reason === 'repair' && checked?.value === packageVersion()) return installed;
     const shipped = await fetchShippedIndex();
-    // A feed may have installed a newer index than the one shipped: keep it.
-    if (installed && installed.version >= shipped.version) {
-      await (await getDB()).put('meta', { key: SHIPPED_CHECK_KEY, value: packageVersion() });
+    if (installed && !problem) problem = installedIndexProblem(installed, shipped.devices.length, now);
+    // A feed may have installed a newer index than the one shipped: keep it, if it is usable.
+    if (installed && !problem && installed.version >= shipped.version) {
+      const db = await getDB();
+      const meta = db.transaction('meta', 'readwrite');
+      await Promise.all([
+        meta.store.put({ key: SHIPPED_CHECK_KEY, value: packageVersion() }),
+        meta.store.put({ key: SHIPPED_SIZE_KEY, value: shipped.devices.length }),
+        meta.done,
+      ]);
       return installed;
     }
     interim = new Map(shipped.devices.map((d) => [d.id, d]));
     interimReady?.resolve();
     interimReady = null;
-    return replaceIndex(shipped, 'shipped', reason);
+    const current = await replaceIndex(shipped, 'shipped', reason);
+    if (installed && problem) {
+      await recordUpdate(builtInReport(now, installed.version, current, `the installed data was not usable (${problem}); the built-in data is back`, false));
+    }
+    return current;
   }).finally(() => {
     ensuring = null;
     interim = null;
   });
   return ensuring;
+}
+
+function builtInReport(now: Date, fromVersion: number | undefined, current: InstalledIndexMeta, message: string, ok: boolean): UpdateReport {
+  return {
+    at: now.toISOString(),
+    source: BUILT_IN_SOURCE,
+    ok,
+    message: `${message} (version ${current.version}, ${current.deviceCount} devices)`,
+    ...(fromVersion !== undefined ? { fromVersion } : {}),
+    toVersion: current.version,
+  };
+}
+
+/**
+ * "Restore the built-in data": puts the index shipped with the extension back, whatever is installed and
+ * whatever its version, in one transaction (replaceIndex); follows, settings and reading history stay.
+ * Feeds then build on it again from their next check.
+ */
+export async function restoreShippedIndex(now = new Date()): Promise<UpdateReport> {
+  // After any install or check already running, so the two never write at once.
+  await ensuring?.catch(() => undefined);
+  const before = await (await getDB()).get('meta', 'index');
+  const fromVersion = isInstalledMeta(before?.value) ? before.value.version : undefined;
+  const shipped = await fetchShippedIndex();
+  const current = await replaceIndex(shipped, 'shipped', 'restore');
+  return recordUpdate(builtInReport(now, fromVersion, current, 'restored the built-in data', true));
 }
 
 /**

@@ -10,7 +10,7 @@ import { createHandlers } from './handlers';
 import { ensureIndex, onIndexReplaced } from './index-store';
 import { afterIndexReplaced, refreshBadge, restoreFollowsFromCopies } from './follows';
 import { handleNotificationClick } from './notifier';
-import { handleAlarm, scheduleRefresh } from './updater';
+import { handleAlarm, refreshAll, scheduleRefresh } from './updater';
 import { onCommand } from './commands';
 import { onDatabaseRecreated } from '../../utils/db';
 import { DATA_NOTIFICATION_ID, resumeSync, SYNC_RETRY_ALARM } from '../../utils/reader-copies';
@@ -26,17 +26,23 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // Install and update bring a new shipped index; anything else only repairs a missing one. The promise
-    // is returned: Firefox gives a listener still pending at the idle timeout one more period.
-    return ensureIndex(reason === 'install' ? 'install' : reason === 'update' ? 'update' : 'repair').then(
-      () => undefined,
-      (error: unknown) => console.error('SpecScout: installing the index failed', error),
-    );
+    // Install and update bring a new shipped index; anything else only repairs a missing one. Then the
+    // update feeds are checked, so a new install does not wait hours for fresh data. The promise is
+    // returned: Firefox gives a listener still pending at the idle timeout one more period.
+    return ensureIndex(reason === 'install' ? 'install' : reason === 'update' ? 'update' : 'repair')
+      .then(() => refreshAll())
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('SpecScout: installing or updating the index failed', error),
+      );
   });
   // The `open-card` keyboard command, forwarded to the active tab's content script.
   browser.commands.onCommand.addListener((command) => void onCommand(command));
   browser.runtime.onStartup.addListener(() => {
-    void ensureIndex().catch((error: unknown) => console.error('SpecScout: the index could not be checked', error));
+    // At browser start: the index, then the feeds (a browser closed for days catches up at once).
+    void ensureIndex()
+      .then(() => refreshAll())
+      .catch((error: unknown) => console.error('SpecScout: the index could not be checked or updated', error));
   });
 
   // Follows: diffed after every index replacement (shipped on install/update, or a feed); restored from

@@ -3,20 +3,21 @@
 // the size limit, validated by core/feed.ts and applied in one transaction (index-store's replaceIndex,
 // whose listeners diff the follows). A feed that fails changes nothing; every outcome is an UpdateReport.
 import { browser, type Browser } from 'wxt/browser';
-import { applyFeed, DEFAULT_FEED_LIMITS, parseFeed, type FeedLimits } from '../../core/feed';
-import type { DeviceIndex } from '../../core/schema';
-import { getDB, getMeta, setMeta } from '../../utils/db';
+import { DEFAULT_FEED_LIMITS, parseFeed, type FeedLimits } from '../../core/feed';
+import { getMeta, setMeta } from '../../utils/db';
+import { recordUpdate } from './update-log';
 import type { UpdateReport } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
-import { ensureIndex, replaceIndex, type InstalledIndexMeta } from './index-store';
+import { redirectProblem } from './redirects';
+import { builtInFeedSource } from '../../utils/feed-source';
+import type { FeedSource } from '../../core/feed-keys';
+import { refreshSigned } from './signed-feed';
+import { applyFeedToStore, ensureIndex, FeedNotApplicable, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
 import { reconcileFollows } from './follows';
 
 export const REFRESH_ALARM = 'specscout-refresh';
-export const LAST_UPDATE_KEY = 'lastUpdate';
-export const UPDATE_REPORTS_KEY = 'updateReports';
+export { LAST_UPDATE_KEY, UPDATE_REPORTS_KEY } from './update-log';
 export const FEED_STATE_PREFIX = 'feed:';
-/** Reports kept for the options page. */
-const MAX_REPORTS = 20;
 const FETCH_TIMEOUT_MS = 30_000;
 
 /** What is remembered per feed URL for the next conditional request. */
@@ -33,6 +34,10 @@ export interface UpdaterOptions {
   limits?: FeedLimits;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** The signed channel to check; the one this build was made with by default (utils/feed-source.ts). */
+  source?: FeedSource;
+  /** "manual" (Check now) checks even when the reader turned automatic updates off. */
+  trigger?: 'auto' | 'manual';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -81,13 +86,22 @@ async function whileAwake<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Refreshes every configured feed, one after another (each may build on the previous one's version). */
+/**
+ * Refreshes the build's signed feed, then every feed the reader added, one after another (each may build on
+ * the previous one's version). Automatic runs (install, browser start, the alarm) do nothing when the
+ * reader turned updates off; "Check now" always checks.
+ */
 export function refreshAll(options: UpdaterOptions = {}): Promise<UpdateReport[]> {
   // An alarm and "check now" at the same moment share one run rather than race on the index version.
   running ??= whileAwake(async () => {
     const settings = await loadSettings();
     const reports: UpdateReport[] = [];
-    for (const url of settings.feedUrls) reports.push(await refreshFeed(url, options));
+    if (settings.updatesEnabled || options.trigger === 'manual') {
+      const source = options.source ?? builtInFeedSource();
+      const now = (options.now ?? (() => new Date()))();
+      if (source.urls.length > 0) reports.push(await refreshSigned(source, { now, fetch: options.fetch ?? fetch }));
+      for (const url of settings.feedUrls) reports.push(await refreshFeed(url, options));
+    }
     // Also catches up on a reconciliation a killed worker never finished.
     await reconcileFollows((options.now ?? (() => new Date()))());
     return reports;
@@ -99,26 +113,10 @@ export function refreshAll(options: UpdaterOptions = {}): Promise<UpdateReport[]
 
 /** The `checkNow` handler. */
 export function checkNow(): Promise<UpdateReport[]> {
-  return refreshAll();
+  return refreshAll({ trigger: 'manual' });
 }
 
-export async function lastUpdate(): Promise<UpdateReport | undefined> {
-  return getMeta<UpdateReport>(LAST_UPDATE_KEY);
-}
-
-export async function updateReports(): Promise<UpdateReport[]> {
-  return (await getMeta<UpdateReport[]>(UPDATE_REPORTS_KEY)) ?? [];
-}
-
-async function record(report: UpdateReport): Promise<UpdateReport> {
-  const db = await getDB();
-  const tx = db.transaction('meta', 'readwrite');
-  const previous = ((await tx.store.get(UPDATE_REPORTS_KEY))?.value as UpdateReport[] | undefined) ?? [];
-  await tx.store.put({ key: LAST_UPDATE_KEY, value: report });
-  await tx.store.put({ key: UPDATE_REPORTS_KEY, value: [...previous, report].slice(-MAX_REPORTS) });
-  await tx.done;
-  return report;
-}
+export { lastUpdate, updateReports } from './update-log';
 
 function hashText(text: string): string {
   // FNV-1a over UTF-16 units, plus the length: enough to recognise the same body again.
@@ -157,11 +155,6 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   return text + decoder.decode();
 }
 
-async function installedIndex(meta: InstalledIndexMeta): Promise<DeviceIndex> {
-  const devices = await (await getDB()).getAll('devices');
-  return { format: 1, version: meta.version, builtFrom: meta.builtFrom, devices };
-}
-
 /** Fetches, checks and applies one feed. Never throws: every failure is a report and changes nothing. */
 export async function refreshFeed(url: string, options: UpdaterOptions = {}): Promise<UpdateReport> {
   const now = (options.now ?? (() => new Date()))();
@@ -169,7 +162,7 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   const doFetch = options.fetch ?? fetch;
   const installed = await ensureIndex();
   const base = { at: now.toISOString(), source: url, fromVersion: installed.version };
-  const fail = (message: string) => record({ ...base, ok: false, message });
+  const fail = (message: string) => recordUpdate({ ...base, ok: false, message });
 
   const stateKey = `${FEED_STATE_PREFIX}${url}`;
   const stored = (await getMeta<FeedState>(stateKey)) ?? {};
@@ -186,7 +179,12 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
   } catch (error) {
     return fail(`could not fetch: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (response.status === 304) return record({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
+  const redirect = redirectProblem(url, response);
+  if (redirect) {
+    await response.body?.cancel().catch(() => undefined);
+    return fail(redirect);
+  }
+  if (response.status === 304) return recordUpdate({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
   if (!response.ok) return fail(`could not fetch: HTTP ${response.status}`);
 
   let text: string;
@@ -196,43 +194,34 @@ export async function refreshFeed(url: string, options: UpdaterOptions = {}): Pr
     return fail(error instanceof FeedTooLarge ? error.message : `could not read: ${error instanceof Error ? error.message : String(error)}`);
   }
   const bodyHash = hashText(text);
-  if (state.bodyHash === bodyHash) return record({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
+  if (state.bodyHash === bodyHash) return recordUpdate({ ...base, ok: true, message: 'not modified', toVersion: installed.version });
 
-  const parsed = parseFeed(text, installed.version, limits);
+  const parsed = parseFeed(text, { installedVersion: installed.version, now, limits });
   if (!parsed.ok) {
     if (parsed.reason.startsWith('not newer') && feedVersion(text) === installed.version) {
       // The same data the reader already has (e.g. shipped in an update): up to date, not an error.
-      return record({ ...base, ok: true, message: 'up to date', toVersion: installed.version });
+      return recordUpdate({ ...base, ok: true, message: 'up to date', toVersion: installed.version });
     }
     return fail(parsed.reason);
   }
 
-  let next: DeviceIndex;
-  let current: DeviceIndex;
+  let applied: InstalledIndexMeta;
   try {
-    current = await installedIndex(installed);
-    next = applyFeed(current, parsed.feed);
+    // A delta that removes nothing is written from the records it touches; anything else over the whole index.
+    const builtInCount = await getMeta<number>(SHIPPED_SIZE_KEY);
+    applied = await applyFeedToStore(parsed.feed, url, typeof builtInCount === 'number' ? builtInCount : undefined);
   } catch (error) {
-    return fail(`cannot apply: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  // The version may have moved while this feed downloaded (another feed, an extension update).
-  const latest = await ensureIndex();
-  if (latest.version !== installed.version) return fail(`not applied: the index changed to version ${latest.version} meanwhile`);
-  try {
-    // Only what the feed changed is written (one transaction still): a delta touching one device no
-    // longer rewrites the whole index.
-    await replaceIndex(next, url, 'feed', current.devices);
-  } catch (error) {
-    return fail(`not applied: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(error instanceof FeedNotApplicable ? `cannot apply: ${message}` : `not applied: ${message}`);
   }
   const etag = response.headers.get('etag');
   const lastModified = response.headers.get('last-modified');
-  await setMeta(stateKey, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), bodyHash, version: next.version } satisfies FeedState);
-  return record({
+  await setMeta(stateKey, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), bodyHash, version: applied.version } satisfies FeedState);
+  return recordUpdate({
     ...base,
     ok: true,
-    message: `updated to version ${next.version} (${next.devices.length} devices)`,
-    toVersion: next.version,
+    message: `updated to version ${applied.version} (${applied.deviceCount} devices)`,
+    toVersion: applied.version,
   });
 }
 

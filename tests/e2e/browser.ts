@@ -53,13 +53,16 @@ export interface Session {
 
 export interface LaunchOptions {
   userDataDir?: string;
+  /** Another build of the extension than `.output/chrome-mv3` (one made against a test feed). */
+  extensionDir?: string;
   server?: FixtureServer;
   colorScheme?: 'light' | 'dark';
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const server = options.server ?? (await startFixtureServer());
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'specscout-e2e-'));
@@ -73,8 +76,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     // The fixture server's certificate is self-signed (server.ts).
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=${hostRules.join(', ')}`,
       // The fixture server's plain-http pages (feeds, pages SpecScout does not run on): no https first.
       // Branded Chrome 137+ ignores --load-extension unless DisableLoadExtensionCommandLineSwitch is off.

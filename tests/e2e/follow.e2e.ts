@@ -113,7 +113,10 @@ describe('following a device through a feed update', () => {
       server.route(`/feeds/${name}.json`, (_req, res) => {
         res.setHeader('access-control-allow-origin', '*');
         res.setHeader('content-type', 'application/json');
-        res.end(readFileSync(join(FIXTURES_DIR, 'feeds', `${name}.json`)));
+        const text = readFileSync(join(FIXTURES_DIR, 'feeds', `${name}.json`), 'utf8');
+        // The wrong-schema feed must be newer than the index the update below installs (and no later than today
+        // allows) for its records to be read at all.
+        res.end(name === 'wrong-schema' ? JSON.stringify({ ...(JSON.parse(text) as object), version: installedVersion + 2 }) : text);
       });
     }
     feedUrl = `${server.origin}/feeds/update.json`;

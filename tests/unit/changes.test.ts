@@ -156,3 +156,30 @@ describe('diffDevice', () => {
     expect(viaFeed.map((c) => c.key)).toEqual(viaUpdate.map((c) => c.key));
   });
 });
+
+describe('diffDevice when a status moves back (issue 22 item 12)', () => {
+  const wasAnnounced = announced(rumoredPhone());
+
+  it('tells nothing about an undeclared step back: it is older data, not news', () => {
+    expect(diffDevice(wasAnnounced, rumoredPhone(), 'US').filter((c) => c.kind === 'status')).toEqual([]);
+  });
+
+  it('tells a declared correction once, naming what was withdrawn, and retracts the withdrawn news', () => {
+    const corrected: Device = { ...rumoredPhone(), statusCorrection: { withdrawn: 'announced', note: 'The launch page was fake.' } };
+    const [change] = diffDevice(wasAnnounced, corrected, 'US').filter((c) => c.kind === 'status');
+    expect(change).toMatchObject({
+      kind: 'status',
+      text: 'Acme Nova 9: status corrected to rumored (2025-01), announced was withdrawn: The launch page was fake.',
+      retracts: ['acme-nova-9|status|announced', 'acme-nova-9|status|released', 'acme-nova-9|status|cancelled', 'acme-nova-9|status|discontinued'],
+    });
+    expect(change!.key).toMatch(/^acme-nova-9\|status\|rumored\|withdrawn-announced\|/);
+    // The return after the correction is told with the key the correction retracted.
+    const [back] = diffDevice(corrected, announced(rumoredPhone()), 'US').filter((c) => c.kind === 'status');
+    expect(back?.key).toBe('acme-nova-9|status|announced');
+  });
+
+  it('ignores a correction that names another status than the one the reader had', () => {
+    const wrongFlag: Device = { ...rumoredPhone(), statusCorrection: { withdrawn: 'released', note: 'x' } };
+    expect(diffDevice(wasAnnounced, wrongFlag, 'US').filter((c) => c.kind === 'status')).toEqual([]);
+  });
+});

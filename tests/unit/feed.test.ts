@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFeed, DEFAULT_FEED_LIMITS, packIndex, parseFeed, stableStringify, unpackIndex, type Feed } from '../../core/feed';
+import {
+  applyFeed, DEFAULT_FEED_LIMITS, installedIndexProblem, isVersionInBounds, latestAcceptableVersion, MAX_REMOVED_SHARE, maxRemovals,
+  minimumDevices, packIndex, parseFeed, REMOVALS_ALWAYS_ALLOWED, stableStringify, statusRollbacks, unpackIndex, VERSION_MARGIN_DAYS,
+  versionOfDate, type Feed,
+} from '../../core/feed';
 import type { Device, DeviceIndex } from '../../core/schema';
 import { deviceListProblems } from '../../core/validate';
 import { device } from './index-fixtures';
@@ -9,6 +13,8 @@ import { device } from './index-fixtures';
 const feedFixture = (file: string): string => readFileSync(new URL(`../fixtures/feeds/${file}`, import.meta.url), 'utf8');
 
 const oldPhone: Device = device({ id: 'acme-old-phone', brand: 'Acme', name: 'Old Phone', names: [], rumors: [] });
+/** The reader's date: versions up to 2014-12-03 (two days' margin) are plausible. */
+const NOW = new Date('2014-12-01T12:00:00Z');
 const installed: DeviceIndex = { format: 1, version: 20141003, builtFrom: '2014-10-03', devices: [oldPhone, device()] };
 
 function snapshot(overrides: Record<string, unknown> = {}): string {
@@ -16,19 +22,19 @@ function snapshot(overrides: Record<string, unknown> = {}): string {
 }
 
 function reason(text: string, installedVersion = installed.version, limits = DEFAULT_FEED_LIMITS): string {
-  const result = parseFeed(text, installedVersion, limits);
+  const result = parseFeed(text, { installedVersion, now: NOW, limits });
   if (result.ok) throw new Error('feed was accepted');
   return result.reason;
 }
 
 describe('parseFeed accepts', () => {
   it('a newer snapshot', () => {
-    const result = parseFeed(snapshot(), installed.version);
+    const result = parseFeed(snapshot(), { installedVersion: installed.version, now: NOW });
     expect(result.ok && result.feed.kind).toBe('snapshot');
   });
 
   it('a delta built on the installed version', () => {
-    const result = parseFeed(feedFixture('delta-z9-release.json'), installed.version);
+    const result = parseFeed(feedFixture('delta-z9-release.json'), { installedVersion: installed.version, now: NOW });
     expect(result.ok).toBe(true);
   });
 });
@@ -119,7 +125,7 @@ describe('parseFeed refuses', () => {
 
 describe('applyFeed', () => {
   it('replaces every device with a snapshot', () => {
-    const result = parseFeed(snapshot(), installed.version);
+    const result = parseFeed(snapshot(), { installedVersion: installed.version, now: NOW });
     if (!result.ok) throw new Error(result.reason);
     const next = applyFeed(installed, result.feed);
     expect(next.version).toBe(20141101);
@@ -129,7 +135,7 @@ describe('applyFeed', () => {
 
   it('removes and upserts by id with a delta, without touching the old index', () => {
     const before = JSON.stringify(installed);
-    const result = parseFeed(feedFixture('delta-z9-release.json'), installed.version);
+    const result = parseFeed(feedFixture('delta-z9-release.json'), { installedVersion: installed.version, now: NOW });
     if (!result.ok) throw new Error(result.reason);
     const next = applyFeed(installed, result.feed);
     expect(next.devices.map((d) => d.id)).toEqual(['sony-xperia-z9']);
@@ -179,7 +185,7 @@ describe('parseFeed on arbitrary input (fuzz)', () => {
 
   it('never throws and always gives a reason for text that is not a feed (property)', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => {
-      const result = parseFeed(text, installed.version);
+      const result = parseFeed(text, { installedVersion: installed.version, now: NOW });
       return result.ok || result.reason.length > 0;
     }), { numRuns: runs });
   });
@@ -192,8 +198,95 @@ describe('parseFeed on arbitrary input (fuzz)', () => {
     );
     fc.assert(fc.property(anyRecord, (record) => {
       const text = JSON.stringify({ format: 1, kind: 'snapshot', version: installed.version + 1, devices: [record] });
-      const result = parseFeed(text, installed.version);
+      const result = parseFeed(text, { installedVersion: installed.version, now: NOW });
       return result.ok === (deviceListProblems(JSON.parse(text).devices, 'devices', { checkVariantTargets: true }).length === 0);
     }), { numRuns: runs });
+  });
+});
+
+describe('bounds on one update (issue 22: one response must not wipe or pin the index)', () => {
+  const many = (n: number, status: Device['status'] = [{ status: 'rumored', date: '2014-06' }]) =>
+    Array.from({ length: n }, (_, i) => device({ id: `acme-phone-${i}`, status, rumors: [] }));
+  const big: DeviceIndex = { format: 1, version: 20141003, builtFrom: '2014-10-03', devices: many(100) };
+
+  it('refuses a version later than the date allows, and accepts one within the margin', () => {
+    expect(VERSION_MARGIN_DAYS).toBe(2);
+    expect(latestAcceptableVersion(NOW)).toBe(20141203);
+    expect(reason(snapshot({ version: Number.MAX_SAFE_INTEGER, devices: [] })))
+      .toBe('version from the future: 9007199254740991 is later than 20141203, the latest a feed can have on 2014-12-01');
+    expect(reason(snapshot({ version: 20141204 }))).toMatch(/^version from the future/);
+    expect(parseFeed(snapshot({ version: 20141203 }), { installedVersion: installed.version, now: NOW }).ok).toBe(true);
+    // The bound moves with the reader's date, not with anything a feed says.
+    expect(parseFeed(snapshot({ version: 20141204 }), { installedVersion: installed.version, now: new Date('2014-12-02T00:00:00Z') }).ok).toBe(true);
+  });
+
+  it('refuses a snapshot that drops most of the index, and says how much', () => {
+    const empty: Feed = { format: 1, kind: 'snapshot', version: 20141101, devices: [] };
+    expect(() => applyFeed(big, empty)).toThrow('the snapshot removes 100 of the 100 installed devices; one update may remove at most 20 (20%)');
+    const half: Feed = { format: 1, kind: 'snapshot', version: 20141101, devices: big.devices.slice(0, 50) };
+    expect(() => applyFeed(big, half)).toThrow(/removes 50 of the 100/);
+  });
+
+  it('refuses a delta that removes more than the set share, and applies one within it', () => {
+    const ids = big.devices.map((d) => d.id);
+    const tooMany: Feed = { format: 1, kind: 'delta', baseVersion: big.version, version: 20141101, upsert: [], remove: ids.slice(0, 21) };
+    expect(() => applyFeed(big, tooMany)).toThrow(/the delta removes 21 of the 100 installed devices; one update may remove at most 20/);
+    const fine: Feed = { ...tooMany, remove: ids.slice(0, 20) };
+    expect(applyFeed(big, fine).devices).toHaveLength(80);
+    // Ids that are not installed remove nothing and do not count.
+    expect(applyFeed(big, { ...tooMany, remove: [...ids.slice(0, 20), ...Array.from({ length: 30 }, (_, i) => `gone-${i}`)] }).devices).toHaveLength(80);
+  });
+
+  it('allows a handful of removals on a small index, and bounds the share on a large one', () => {
+    expect(MAX_REMOVED_SHARE).toBe(0.2);
+    expect(maxRemovals(2)).toBe(REMOVALS_ALWAYS_ALLOWED);
+    expect(maxRemovals(28_087)).toBe(5617);
+  });
+
+  it('refuses an update that leaves far fewer devices than the built-in index, however it got there', () => {
+    // Each step within the per-update share, but the built-in index had 125: a fifth at a time is not allowed.
+    const shrunk: DeviceIndex = { ...big, devices: big.devices.slice(0, 100) };
+    const next: Feed = { format: 1, kind: 'delta', baseVersion: big.version, version: 20141101, upsert: [], remove: [big.devices[0]!.id] };
+    expect(() => applyFeed(shrunk, next, { builtInCount: 125 })).toThrow('the delta leaves 99 devices; the built-in index has 125, and updates may remove at most 25 of them');
+    expect(applyFeed(shrunk, next, { builtInCount: 120 }).devices).toHaveLength(99);
+    expect(minimumDevices(125)).toBe(100);
+  });
+
+  it('says why an installed index is unusable: a version the date does not allow, no devices, far too few', () => {
+    expect(installedIndexProblem({ version: Number.MAX_SAFE_INTEGER, deviceCount: 28_000 }, 28_000, NOW)).toMatch(/version 9007199254740991 is later than any the date allows/);
+    expect(installedIndexProblem({ version: 20141101, deviceCount: 0 }, undefined, NOW)).toBe('it has no devices');
+    expect(installedIndexProblem({ version: 20141101, deviceCount: 10 }, 28_000, NOW)).toMatch(/10 devices, fewer than 22400 of the built-in 28000/);
+    expect(installedIndexProblem({ version: 20141101, deviceCount: 27_000 }, 28_000, NOW)).toBeUndefined();
+    expect(isVersionInBounds(20141203, NOW)).toBe(true);
+    expect(isVersionInBounds(20141204, NOW)).toBe(false);
+    expect(versionOfDate(new Date('2026-12-08T23:59:59Z'))).toBe(20261208);
+  });
+});
+
+describe('statuses only move forward (issue 22: a rollback must be declared)', () => {
+  const announcedPhone = device({ id: 'acme-nova', rumors: [], status: [{ status: 'rumored', date: '2014-06' }, { status: 'announced', date: '2014-09-03' }] });
+  const rumoredAgain = device({ id: 'acme-nova', rumors: [], status: [{ status: 'rumored', date: '2014-06' }] });
+  const index: DeviceIndex = { format: 1, version: 20141003, builtFrom: '2014-10-03', devices: [announcedPhone] };
+  const deltaOf = (upsert: Device[]): Feed => ({ format: 1, kind: 'delta', baseVersion: 20141003, version: 20141101, upsert, remove: [] });
+
+  it('refuses a record whose status moves back without a statusCorrection', () => {
+    expect(() => applyFeed(index, deltaOf([rumoredAgain]))).toThrow('status rolled back: acme-nova: status moves back from announced to rumored without a statusCorrection');
+    expect(() => applyFeed(index, { format: 1, kind: 'snapshot', version: 20141101, devices: [{ ...rumoredAgain, status: [] }] })).toThrow(/from announced to none/);
+  });
+
+  it('accepts it when the record declares which status it withdraws, and only that one', () => {
+    const corrected = { ...rumoredAgain, statusCorrection: { withdrawn: 'announced' as const, note: 'The launch event was a hoax.', date: '2014-10-20' } };
+    expect(applyFeed(index, deltaOf([corrected])).devices[0]!.statusCorrection?.withdrawn).toBe('announced');
+    expect(() => applyFeed(index, deltaOf([{ ...corrected, statusCorrection: { withdrawn: 'released', note: 'x' } }]))).toThrow(/status rolled back/);
+  });
+
+  it('lets statuses move forward and new devices arrive with any status', () => {
+    const released = device({ id: 'acme-nova', rumors: [], status: [...announcedPhone.status, { status: 'released', date: '2014-10' }] });
+    expect(statusRollbacks((id) => index.devices.find((d) => d.id === id), [released, device({ id: 'acme-new', rumors: [] })])).toEqual([]);
+  });
+
+  it('validates the correction flag like any other field', () => {
+    const bad = { ...rumoredAgain, statusCorrection: { withdrawn: 'launched', note: '' } };
+    expect(reason(snapshot({ devices: [bad] }))).toMatch(/statusCorrection\.withdrawn: "launched"; expected one of/);
   });
 });

@@ -22,6 +22,7 @@ function phone(id: string): Device {
 }
 
 const INSTALLED: DeviceIndex = { format: 1, version: 5, builtFrom: '2025-01-31', devices: [phone('acme-nova'), phone('acme-orbit')] };
+const NOW = new Date('2025-02-11T09:00:00Z');
 const VALID_FEED = JSON.stringify({ format: 1, kind: 'snapshot', version: 6, builtFrom: '2025-02-10', devices: [phone('acme-nova'), phone('acme-pulse')] });
 const VALID_IMPORT = JSON.stringify({
   specscout: 'specscout-export',
@@ -49,7 +50,7 @@ describe('feed parser fuzz', () => {
   it('fuzz: never throws on a damaged feed, and refuses every cut-short one', () => {
     fc.assert(
       fc.property(damaged(VALID_FEED), (text) => {
-        const result = parseFeed(text, INSTALLED.version);
+        const result = parseFeed(text, { installedVersion: INSTALLED.version, now: NOW });
         if (!result.ok) {
           expect(result.reason.length).toBeGreaterThan(0);
           return;
@@ -73,7 +74,7 @@ describe('feed parser fuzz', () => {
     fc.assert(
       fc.property(link, text, (url, name) => {
         const device = { ...phone('acme-nova'), name: name || 'x', sources: [{ id: 'acme', title: 'Acme', url }] };
-        const result = parseFeed(JSON.stringify({ format: 1, kind: 'snapshot', version: 6, devices: [device] }), INSTALLED.version);
+        const result = parseFeed(JSON.stringify({ format: 1, kind: 'snapshot', version: 6, devices: [device] }), { installedVersion: INSTALLED.version, now: NOW });
         if (!result.ok) return;
         const accepted = (result.feed.kind === 'snapshot' ? result.feed.devices : [])[0]!;
         expect(new URL(accepted.sources[0]!.url!).protocol).toBe('https:');

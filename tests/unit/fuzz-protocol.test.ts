@@ -9,7 +9,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 const TYPES: BackgroundType[] = [
   'ping', 'detect', 'getDevice', 'getSummaries', 'search', 'setFollow', 'setMuted', 'listFollows', 'markChangesSeen',
-  'getSettings', 'setSettings', 'rejectMatch', 'checkNow', 'getIndexInfo', 'exportData', 'previewImport', 'importData', 'backupStatus', 'dismissDataNotices', 'resetData',
+  'getSettings', 'setSettings', 'rejectMatch', 'checkNow', 'restoreBuiltInData', 'getIndexInfo', 'exportData', 'previewImport', 'importData', 'backupStatus', 'dismissDataNotices', 'resetData',
   'readingHistory', 'forgetReadingHistory', 'comparedWith', 'recentChanges', 'openRecord',
 ];
 
@@ -17,7 +17,7 @@ const TYPES: BackgroundType[] = [
 const FIELDS: Record<BackgroundType, string[]> = {
   ping: [], detect: ['text', 'context', 'url', 'title', 'publishedAt'], getDevice: ['id', 'at'], getSummaries: ['ids'],
   search: ['query', 'limit'], setFollow: ['id', 'follow'], setMuted: ['id', 'muted'], listFollows: [], markChangesSeen: [],
-  getSettings: [], setSettings: ['patch'], rejectMatch: ['site', 'deviceId', 'matchedName', 'scope'], checkNow: [],
+  getSettings: [], setSettings: ['patch'], rejectMatch: ['site', 'deviceId', 'matchedName', 'scope'], checkNow: [], restoreBuiltInData: [],
   getIndexInfo: [], exportData: [], previewImport: ['json'], importData: ['json', 'settings'], backupStatus: [], dismissDataNotices: [], resetData: ['keepFollows'], readingHistory: ['deviceId'],
   forgetReadingHistory: [], comparedWith: ['id'], recentChanges: [], openRecord: ['id'],
 };

