@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { parseSiteInput } from '../../components/options/SitesSection';
 import { kindKey } from '../../components/options/NotificationsSection';
+import { canOpenShortcutSettings, shortcutHelpKey } from '../../components/options/MarkingSection';
 import { plainError, SETTING_LABEL } from '../../components/options/BackupSection';
 import { SETTING_ORDER } from '../../utils/settings-diff';
 import type { DeviceSummary, Settings } from '../../utils/protocol';
@@ -60,6 +61,12 @@ describe('the options page', () => {
     worker();
     const root = await mount(<OptionsApp />);
     await until(() => expect(text(need(root, 'kbd'))).toBe('Alt+Shift+S'));
+  });
+
+  it('names the Chrome shortcut page in a Chrome build, with a button that opens it', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    await until(() => expect(text(need(root, '#shortcut-help'))).toContain('chrome://extensions/shortcuts'));
   });
 
   it('stops a kind of change from notifying', async () => {
@@ -127,6 +134,18 @@ describe('options helpers', () => {
     expect(parseSiteInput('javascript:alert(1)')).toBeNull();
     expect(parseSiteInput('localhost')).toBeNull();
     expect(parseSiteInput('')).toBeNull();
+  });
+
+  it('names Firefox’s own shortcut page in a Firefox build, and offers no button it cannot honour', () => {
+    const firefox = getMessage(shortcutHelpKey(true));
+    expect(firefox).toContain('about:addons');
+    expect(firefox).toContain('Manage Extension Shortcuts');
+    expect(firefox).not.toContain('chrome://');
+    expect(getMessage(shortcutHelpKey(false))).toContain('chrome://extensions/shortcuts');
+    const withoutApi = {} as Parameters<typeof canOpenShortcutSettings>[1];
+    expect(canOpenShortcutSettings(true, withoutApi)).toBe(false);
+    expect(canOpenShortcutSettings(true, { openShortcutSettings: async () => {} } as Parameters<typeof canOpenShortcutSettings>[1])).toBe(true);
+    expect(canOpenShortcutSettings(false, withoutApi)).toBe(true);
   });
 
   it('has an English label for every change kind', () => {
