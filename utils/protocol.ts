@@ -84,6 +84,7 @@ export interface Settings {
     /** Which change kinds notify. */
     kinds: string[];
   };
+  /** The reader's region (ISO 3166 code, EU for the European Union), or '' for wherever a device came out first. */
   region: string;
   feedUrls: string[];
   refreshHours: number;

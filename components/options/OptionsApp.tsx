@@ -10,6 +10,7 @@ import { ErrorState, Loading } from '../common/States';
 import { SitesSection } from './SitesSection';
 import { MarkingSection } from './MarkingSection';
 import { NotificationsSection } from './NotificationsSection';
+import { RegionSection } from './RegionSection';
 import { DataSection } from './DataSection';
 
 export type SavePatch = (patch: Partial<Settings>) => Promise<void>;
@@ -45,6 +46,7 @@ export function OptionsApp() {
           <ul>
             <li><a href="#sites">{t('optionsSites')}</a></li>
             <li><a href="#marking">{t('optionsMarking')}</a></li>
+            <li><a href="#region">{t('optionsRegion')}</a></li>
             <li><a href="#notifications">{t('optionsNotifications')}</a></li>
             <li><a href="#data">{t('optionsData')}</a></li>
           </ul>
@@ -58,6 +60,7 @@ export function OptionsApp() {
           <>
             <SitesSection settings={state.value} save={save} />
             <MarkingSection settings={state.value} save={save} />
+            <RegionSection settings={state.value} save={save} />
             <NotificationsSection settings={state.value} save={save} />
             <DataSection settings={state.value} save={save} onImported={refresh} />
           </>

@@ -69,6 +69,19 @@ describe('the options page', () => {
     await until(() => expect(text(need(root, '#shortcut-help'))).toContain('chrome://extensions/shortcuts'));
   });
 
+  it('lets the reader choose the region status and dates are shown for, any region by default', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    const select = await until(() => need(root, '#region-select') as HTMLSelectElement);
+    // linkedom has no select.value: the first option is the default setting's.
+    expect(DEFAULT_SETTINGS.region).toBe('');
+    expect(select.options[0]?.getAttribute('value')).toBe('');
+    expect(text(select.options[0]!)).toBe('Any region (where it came out first)');
+    expect([...select.options].map((o) => o.getAttribute('value'))).toContain('JP');
+    await change(select, (el) => void Object.defineProperty(el, 'value', { value: 'JP', configurable: true }));
+    await until(() => expect(settings.region).toBe('JP'));
+  });
+
   it('stops a kind of change from notifying', async () => {
     worker();
     const root = await mount(<OptionsApp />);
