@@ -2,6 +2,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest.config';
+import { reportBaseFromEnv } from './core/report';
 
 export default defineConfig({
   // Explicit imports only: `core/` must stay free of generated globals, and every file says what it uses.
@@ -13,5 +14,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
+    // Where "Report wrong data" opens a prefilled issue; fixed when the extension is built (core/report.ts).
+    define: { __SPECSCOUT_REPORT_URL__: JSON.stringify(reportBaseFromEnv(process.env) ?? '') },
   }),
 });

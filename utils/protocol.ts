@@ -209,7 +209,8 @@ export interface ToBackground {
   comparedWith: { req: { id: string }; res: DeviceSummary[] };
   recentChanges: { req: Record<string, never>; res: ChangeNote[] };
   /** Opens the full record (popup.html?device=<id>) in a new tab; content scripts cannot open extension pages. */
-  openRecord: { req: { id: string }; res: { ok: true } };
+  /** `section: 'report'`: the record opens with its "Report wrong data" form. */
+  openRecord: { req: { id: string; section?: 'report' }; res: { ok: true } };
 }
 
 export interface ToContent {

@@ -2,8 +2,8 @@
 // scripts cannot open extension pages that are not web-accessible, the worker can.
 import { browser } from 'wxt/browser';
 
-export async function openRecord(id: string, openerTabId?: number): Promise<{ ok: true }> {
-  const url = browser.runtime.getURL(`/popup.html?device=${encodeURIComponent(id)}`);
+export async function openRecord(id: string, openerTabId?: number, section?: 'report'): Promise<{ ok: true }> {
+  const url = browser.runtime.getURL(`/popup.html?device=${encodeURIComponent(id)}${section ? `#${section}` : ''}`);
   await browser.tabs.create({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
   return { ok: true };
 }

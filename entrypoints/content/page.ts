@@ -69,7 +69,7 @@ export class PageMarker {
     this.card = new CardHost(ctx, {
       load: (id) => sendToBackground('getDevice', this.publishedAt ? { id, at: this.publishedAt } : { id }),
       onReject: (target, scope) => void this.reject(target, scope),
-      onOpenRecord: (id) => void sendToBackground('openRecord', { id }).catch(() => undefined),
+      onOpenRecord: (id, section) => void sendToBackground('openRecord', { id, ...(section ? { section } : {}) }).catch(() => undefined),
       onCloseRequest: () => this.hover.hide(),
     });
     this.hover = new HoverIntent<Mark>({

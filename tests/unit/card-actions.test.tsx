@@ -35,6 +35,12 @@ describe('opening the full record', () => {
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/popup\.html\?device=sony-xperia-z1$/));
   });
+
+  it('opens it at the "Report wrong data" form for the card\'s report action', async () => {
+    await openRecord('sony-xperia-z1', undefined, 'report');
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/popup\.html\?device=sony-xperia-z1#report$/));
+  });
 });
 
 describe('loading a record for the card', () => {
