@@ -1,4 +1,5 @@
 // WXT build configuration: one source tree, Chrome MV3 and Firefox MV3 builds.
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest.config';
@@ -11,6 +12,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => buildManifest(browser),
+  hooks: {
+    // The privacy policy ships inside the extension, so the options page links to it without a web address
+    // (as text: a browser shows .txt and would download .md).
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: resolve(wxt.config.root, 'PRIVACY.md'), relativeDest: 'PRIVACY.txt' });
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },

@@ -1,6 +1,7 @@
 // The options page: where SpecScout runs, how it marks, what notifies, and the reader's data. Every
 // change is saved at once through the worker (setSettings), which tells open tabs so marks follow.
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../utils/messaging';
 import type { Settings } from '../../utils/protocol';
 import { t } from '../../utils/i18n';
@@ -12,6 +13,9 @@ import { MarkingSection } from './MarkingSection';
 import { NotificationsSection } from './NotificationsSection';
 import { RegionSection } from './RegionSection';
 import { DataSection } from './DataSection';
+
+/** PRIVACY.md, shipped as text by wxt.config.ts. */
+export const PRIVACY_PATH = '/PRIVACY.txt';
 
 export type SavePatch = (patch: Partial<Settings>) => Promise<void>;
 
@@ -51,6 +55,11 @@ export function OptionsApp() {
             <li><a href="#data">{t('optionsData')}</a></li>
           </ul>
         </nav>
+        <p class="app-small">
+          <a id="privacy-link" href={browser.runtime.getURL(PRIVACY_PATH as '/popup.html')} target="_blank" rel="noopener">
+            {t('optionsPrivacy')}
+          </a>
+        </p>
         <p class="app-small ss-muted" role="status" aria-live="polite" id="options-status">
           {status}
         </p>

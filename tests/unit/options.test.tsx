@@ -82,6 +82,14 @@ describe('the options page', () => {
     await until(() => expect(settings.region).toBe('JP'));
   });
 
+  it('links to the privacy policy shipped inside the extension', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    const link = await until(() => need(root, '#privacy-link'));
+    expect(link.getAttribute('href')).toMatch(/\/PRIVACY\.txt$/);
+    expect(text(link)).toContain('Privacy');
+  });
+
   it('stops a kind of change from notifying', async () => {
     worker();
     const root = await mount(<OptionsApp />);
