@@ -16,8 +16,8 @@ export function buildManifest(browser: string) {
     ],
     // The default tech news sites, where marking works without asking.
     host_permissions: [...DEFAULT_NEWS_SITE_PATTERNS],
-    // Any other site (and feed hosts without CORS) is asked for at run time, one origin at a time.
-    optional_host_permissions: ['*://*/*'],
+    // Any other site is asked for at run time, one site at a time; https only, as the default sites.
+    optional_host_permissions: ['https://*/*'],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+S' },

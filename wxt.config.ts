@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest.config';
 import { reportBaseFromEnv } from './core/report';
+import { noStartedWindowMessage } from './scripts/lib/wxt-started-message';
 
 export default defineConfig({
   // Explicit imports only: `core/` must stay free of generated globals, and every file says what it uses.
@@ -20,7 +21,9 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    // noStartedWindowMessage: the page must not hear WXT's start-up window message, which names the
+    // extension (scripts/lib/wxt-started-message.ts).
+    plugins: [preact(), noStartedWindowMessage()],
     build: { target: 'es2022' },
     // Where "Report wrong data" opens a prefilled issue; fixed when the extension is built (core/report.ts).
     define: { __SPECSCOUT_REPORT_URL__: JSON.stringify(reportBaseFromEnv(process.env) ?? '') },

@@ -20,8 +20,12 @@ export const DEFAULT_NEWS_SITES = [
   'techradar.com',
 ] as const;
 
-/** `*://*.gsmarena.com/*` for each site: http and https, the bare host and every subdomain. */
-export const DEFAULT_NEWS_SITE_PATTERNS: readonly string[] = DEFAULT_NEWS_SITES.map((site) => `*://*.${site}/*`);
+/**
+ * `https://*.gsmarena.com/*` for each site: the bare host and every subdomain, over https only. Every
+ * one of these sites serves https (and sends plain-http visitors there); on a plain-http page anyone on
+ * the network could rewrite what SpecScout reads and acts beside, so it does not run there (SECURITY.md).
+ */
+export const DEFAULT_NEWS_SITE_PATTERNS: readonly string[] = DEFAULT_NEWS_SITES.map((site) => `https://*.${site}/*`);
 
 /** The site a host belongs to among the defaults ("www.gsmarena.com" -> "gsmarena.com"), or null. */
 export function defaultSiteForHost(host: string): string | null {

@@ -39,11 +39,37 @@ const empty = fields({});
 const id = (value: unknown) => str(value, MAX_ID) && /^[a-z0-9][a-z0-9-]*$/.test(value as string);
 const bool = (value: unknown) => typeof value === 'boolean';
 
+/**
+ * The article context a content script hands back with its next batch: what the worker answered for the
+ * earlier ones (core/detect/matcher.ts ArticleContext). The matcher walks it, so its shape is checked
+ * here: brands and families as short strings, device ids as slugs with whole-number counts. The caps are
+ * far above what a page yields (the whole index has about 30,000 devices).
+ */
+const MAX_CONTEXT_BRANDS = 2_000;
+const MAX_CONTEXT_FAMILIES = 20_000;
+const MAX_CONTEXT_DEVICES = 100_000;
+
+function stringList(value: unknown, maxItems: number, maxLength: number): boolean {
+  return Array.isArray(value) && value.length <= maxItems && value.every((v) => str(v, maxLength));
+}
+
+function articleContext(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isRecord(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 3 || !keys.every((k) => k === 'brands' || k === 'families' || k === 'devices')) return false;
+  if (!stringList(value.brands, MAX_CONTEXT_BRANDS, 100) || !stringList(value.families, MAX_CONTEXT_FAMILIES, 200)) return false;
+  const devices = value.devices;
+  if (!isRecord(devices)) return false;
+  const ids = Object.keys(devices);
+  return ids.length <= MAX_CONTEXT_DEVICES && ids.every((k) => id(k) && Number.isSafeInteger(devices[k]) && (devices[k] as number) >= 0);
+}
+
 const CHECKS: Record<BackgroundType, Check> = {
   ping: empty,
   detect: fields({
     text: (v) => str(v, MAX_TEXT),
-    context: (v) => v === undefined || isRecord(v),
+    context: articleContext,
     url: (v) => str(v, 4096),
     title: (v) => optionalStr(v, 1000),
     publishedAt: (v) => optionalStr(v, 40),

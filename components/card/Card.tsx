@@ -41,6 +41,8 @@ export function Card(props: CardProps) {
     <div
       ref={ref}
       class="ss-root ss-card"
+      // In the top layer (shown by the content script's card host), above anything the page stacks.
+      popover="manual"
       role="dialog"
       aria-label={label}
       tabIndex={-1}
@@ -69,7 +71,7 @@ export function Card(props: CardProps) {
                   : t('cardUnavailable')}
           </p>
           {state.kind === 'error' ? (
-            <button type="button" class="ss-button" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" class="ss-button" data-harmless onClick={() => setAttempt((n) => n + 1)}>
               {t('cardRetry')}
             </button>
           ) : null}

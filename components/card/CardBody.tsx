@@ -41,7 +41,8 @@ export function CardHeader({ brand, name, onClose, titleId }: CardHeaderProps) {
           {deviceTitle({ brand, name })}
         </h2>
       </div>
-      <button type="button" class="ss-card-close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
+      {/* data-harmless: closing needs no proof that the reader saw the card (entrypoints/content/click-guard.ts). */}
+      <button type="button" class="ss-card-close" data-harmless aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
         ×
       </button>
     </div>

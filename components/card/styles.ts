@@ -3,7 +3,10 @@ import { DEVICE_CSS } from '../device/styles';
 
 export const CARD_CSS = `${DEVICE_CSS}
 .ss-card {
+  /* A popover in the top layer: its UA defaults (inset 0, auto margins) give way to the placed left/top. */
   position: fixed;
+  inset: auto;
+  margin: 0;
   z-index: 2147483647;
   width: 340px;
   max-height: min(520px, calc(100vh - 16px));
@@ -13,6 +16,11 @@ export const CARD_CSS = `${DEVICE_CSS}
   border-radius: 10px;
   box-shadow: var(--ss-shadow);
   outline: none;
+}
+/* A phone narrower than the card (370 px with padding and border) and its margins (position.ts
+   EDGE_MARGIN): the card takes the screen's width less the margins. */
+@media (max-width: 386px) {
+  .ss-card { box-sizing: border-box; width: calc(100vw - 16px); }
 }
 .ss-card:focus-visible { outline: 2px solid var(--ss-accent); outline-offset: 0; }
 .ss-card-head { display: flex; align-items: flex-start; gap: 8px; }

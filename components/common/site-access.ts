@@ -27,17 +27,18 @@ export function siteOfUrl(url: string | undefined): string | null {
   }
 }
 
-/** `*://*.example.com/*`: the bare host and every subdomain, over http and https. */
+/** `https://*.example.com/*`: the bare host and every subdomain, over https only (as the default sites, core/sites.ts). */
 export function sitePatterns(site: string): string[] {
-  return [`*://*.${site}/*`];
+  return [`https://*.${site}/*`];
 }
 
 /**
- * The site a pattern we asked for covers ("*://*.example.com/*" -> "example.com"), or null for any
- * other pattern (the manifest's defaults are filtered by the caller).
+ * The site a pattern we asked for covers ("https://*.example.com/*" -> "example.com"), or null for any
+ * other pattern (the manifest's defaults are filtered by the caller). "*://*.example.com/*", what
+ * versions before https-only asked for, still counts: a site the reader turned on stays on.
  */
 export function siteOfPattern(pattern: string): string | null {
-  const m = /^\*:\/\/\*\.([^/]+)\/\*$/.exec(pattern);
+  const m = /^(?:\*|https):\/\/\*\.([^/]+)\/\*$/.exec(pattern);
   return m && HOST.test(m[1]!) ? m[1]! : null;
 }
 

@@ -93,6 +93,9 @@ export const DEVICE_CSS = `
 }
 .ss-button:hover { border-color: var(--ss-accent); }
 .ss-button[disabled] { opacity: 0.6; cursor: default; }
+.ss-follow { display: inline-grid; }
+.ss-follow > span { grid-area: 1 / 1; }
+.ss-follow > .ss-follow-spare { visibility: hidden; }
 .ss-button-primary { background: var(--ss-accent); color: var(--ss-accent-fg); border-color: var(--ss-accent); }
 .ss-link-button { font: inherit; font-size: 12px; background: none; border: 0; padding: 0; margin: 0; color: var(--ss-accent); text-decoration: underline; cursor: pointer; }
 `;

@@ -36,13 +36,17 @@ async function loadPage(tabId: number | undefined): Promise<PageState> {
   if (!tab) return { tab, site: null, settings, hasAccess: false, devices: null };
   let devices: DeviceSummary[] | null = null;
   let url = tab.url;
+  let ids: string[] | null = null;
   try {
     const reply = await sendToTab(tab.id, 'pageDevices', {});
-    devices = inPageOrder(reply.ids, reply.summaries);
+    ids = reply.ids;
     url ??= reply.url;
   } catch {
     // No content script in the tab: the site is off, not allowed, or the page predates the extension.
   }
+  // The content script's summaries are as they were when it read the page: a Follow on the card or a
+  // feed since then is not in them. The worker owns follows and the index, so it is asked for them now.
+  if (ids) devices = inPageOrder(ids, ids.length > 0 ? await sendToBackground('getSummaries', { ids: [...new Set(ids)] }) : []);
   const site = siteOfUrl(url);
   const hasAccess = site !== null && (isDefaultSite(site) || (await hasSiteAccess(site).catch(() => false)));
   return { tab, site, settings, hasAccess, devices };

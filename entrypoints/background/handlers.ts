@@ -76,7 +76,7 @@ export function createHandlers(): Handlers {
     forgetReadingHistory: () => forgetReadingHistory(),
     comparedWith: ({ id }) => comparedWith(id),
     recentChanges: () => recentChanges(),
-    openRecord: ({ id, section }, sender) => openRecord(id, sender.tab?.id, section),
+    openRecord: ({ id, section }, sender) => openRecord(id, sender.tab?.id, undefined, section),
   };
 }
 

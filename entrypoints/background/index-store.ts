@@ -16,6 +16,7 @@ import { abortQuietly, getDB, isQuotaError, recordStorageProblem, type SpecScout
 import type { DeviceSummary } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
 import { statusRegion } from '../../utils/settings-model';
+import { keepAliveWhile } from './keep-alive';
 
 export const SHIPPED_INDEX_PATH = '/index/index.json';
 /** Meta row: the extension version whose shipped index was last compared with the installed one. */
@@ -125,7 +126,7 @@ async function writeDifferences(
  * the store refuses) the transaction is aborted, so the previous index stays whole; the failure is recorded
  * for the options page and thrown.
  */
-export async function replaceIndex(
+export function replaceIndex(
   index: DeviceIndex,
   source: string,
   reason: 'install' | 'update' | 'feed' | 'repair',
@@ -134,6 +135,17 @@ export async function replaceIndex(
    * the same single transaction, instead of clearing and rewriting ~28,000 devices.
    */
   installedDevices?: readonly Device[],
+): Promise<InstalledIndexMeta> {
+  // Seconds of writes: a background stopped for idleness half-way would lose them (Firefox's event page is
+  // stopped after its idle timeout even while IndexedDB works).
+  return keepAliveWhile(() => writeIndex(index, source, reason, installedDevices));
+}
+
+async function writeIndex(
+  index: DeviceIndex,
+  source: string,
+  reason: 'install' | 'update' | 'feed' | 'repair',
+  installedDevices: readonly Device[] | undefined,
 ): Promise<InstalledIndexMeta> {
   const db = await getDB();
   const installedMeta = (await db.get('meta', 'index'))?.value;
@@ -284,7 +296,8 @@ async function deviceSource(): Promise<Map<string, Device> | 'db'> {
  * yet (an update whose install was interrupted) compares it now.
  */
 export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'): Promise<InstalledIndexMeta> {
-  ensuring ??= (async () => {
+  // Kept alive from the first read: fetching and unpacking the shipped index comes before the writes.
+  ensuring ??= keepAliveWhile(async () => {
     const tx = (await getDB()).transaction('meta');
     const [row, checked] = await Promise.all([tx.store.get('index'), tx.store.get(SHIPPED_CHECK_KEY)]);
     await tx.done;
@@ -300,7 +313,7 @@ export function ensureIndex(reason: 'install' | 'update' | 'repair' = 'repair'):
     interimReady?.resolve();
     interimReady = null;
     return replaceIndex(shipped, 'shipped', reason);
-  })().finally(() => {
+  }).finally(() => {
     ensuring = null;
     interim = null;
   });

@@ -26,9 +26,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // Install and update bring a new shipped index; anything else only repairs a missing one.
-    void ensureIndex(reason === 'install' ? 'install' : reason === 'update' ? 'update' : 'repair').catch((error: unknown) =>
-      console.error('SpecScout: installing the index failed', error),
+    // Install and update bring a new shipped index; anything else only repairs a missing one. The promise
+    // is returned: Firefox gives a listener still pending at the idle timeout one more period.
+    return ensureIndex(reason === 'install' ? 'install' : reason === 'update' ? 'update' : 'repair').then(
+      () => undefined,
+      (error: unknown) => console.error('SpecScout: installing the index failed', error),
     );
   });
   // The `open-card` keyboard command, forwarded to the active tab's content script.

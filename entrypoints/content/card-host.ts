@@ -1,5 +1,9 @@
 // The card's one shadow root (WXT createShadowRootUi, host <specscout-card>): the only element
-// SpecScout ever adds to a page. Renders the Preact card into it and keeps it beside its mark.
+// SpecScout ever adds to a page. Renders the Preact card into it, keeps it beside its mark, in the top
+// layer above the page, and lets a click in it act only when click-guard.ts says the reader meant it.
+// The root is closed: page script gets null from `host.shadowRoot` and cannot read the card (what the
+// reader follows) or click its buttons; the end-to-end tests reach it through the DevTools protocol
+// (tests/e2e/card-probe.ts), which no page can use.
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -7,6 +11,7 @@ import { Card } from '../../components/card/Card';
 import type { CardTarget, RejectScope } from '../../components/card/CardBody';
 import { CARD_CSS } from '../../components/card/styles';
 import type { DeviceDetail } from '../../utils/protocol';
+import { CardVisibility, controlOf, judgeClick, pointIsOnControl } from './click-guard';
 import { anchorBox } from './hit-test';
 import { OWN_HOST } from './skip-rules';
 import { placeCard } from './position';
@@ -35,6 +40,8 @@ export class CardHost {
   private shown: Shown | null = null;
   private mounted = false;
   private element: HTMLElement | null = null;
+  /** `data-seen` on the card says its actions count now (closed root: only the tests' probe reads it). */
+  private readonly visibility = new CardVisibility(undefined, (seen) => this.element?.toggleAttribute('data-seen', seen));
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -66,12 +73,16 @@ export class CardHost {
       this.mounted = true;
     }
     this.draw();
+    // Raised last: a card shown again (for another name) goes back on top of whatever the page put in
+    // the top layer meanwhile, and counts as unseen until the browser says it is visible.
+    this.raise();
   }
 
   hide(): void {
     const returnFocus = this.shown?.returnFocus;
     this.shown = null;
     this.element = null;
+    this.visibility.stop();
     if (this.ui && this.mounted) {
       render(null, this.ui.uiContainer);
       this.ui.remove();
@@ -98,7 +109,8 @@ export class CardHost {
     if (this.ui) return this.ui;
     this.creating ??= createShadowRootUi<void>(this.ctx, {
       name: OWN_HOST,
-      mode: 'open',
+      // Closed: the page's own script cannot reach the card's DOM (see the header).
+      mode: 'closed',
       position: 'inline',
       anchor: () => document.body ?? document.documentElement,
       append: 'last',
@@ -121,8 +133,45 @@ export class CardHost {
         }
       },
     });
-    this.ui = await this.creating;
-    return this.ui;
+    const ui = await this.creating;
+    // Capture phase at the root: runs before any control's own handler, for every control the card has.
+    ui.shadow.addEventListener('click', (event) => this.screenClick(event as MouseEvent, ui), { capture: true });
+    this.ui = ui;
+    return ui;
+  }
+
+  /** Stops a click the reader did not mean (untrusted, too soon, covered, or off the control) before it acts. */
+  private screenClick(event: MouseEvent, ui: ShadowRootContentScriptUi<void>): void {
+    const control = controlOf(event.target);
+    if (!control) return;
+    let verdict: ReturnType<typeof judgeClick> | 'error';
+    try {
+      verdict = judgeClick({
+        trusted: event.isTrusted,
+        harmless: control.hasAttribute('data-harmless'),
+        visibleForMs: this.visibility.visibleForMs(),
+        // Enter or Space on a focused control fires a click with detail 0 and no point.
+        fromPointer: event.detail > 0,
+        pointOnControl: pointIsOnControl(event, ui.shadowHost, ui.shadow, control),
+      });
+    } catch {
+      // A check that cannot run must not let the click through (a throw here would not stop it).
+      verdict = 'error';
+    }
+    if (verdict === 'allow') return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    // Why, for whoever inspects the card (the end-to-end tests); the page cannot read it (closed root).
+    this.element?.setAttribute('data-refused', verdict);
+  }
+
+  /** Puts the card on top of the top layer and restarts its visibility clock. */
+  private raise(): void {
+    const el = this.element;
+    if (!el) return;
+    if (el.matches(':popover-open')) el.hidePopover();
+    el.showPopover();
+    this.visibility.watch(el);
   }
 
   private draw(): void {
@@ -136,7 +185,9 @@ export class CardHost {
         focus: shown.focus,
         position: shown.position,
         onElement: (el: HTMLElement | null) => {
+          const fresh = el !== null && el !== this.element;
           this.element = el;
+          if (fresh) this.raise();
           // Measure after every render (content height changes when the record arrives).
           const box = anchorBox(shown.range, shown.pointerY);
           if (box) this.place(box);
@@ -159,6 +210,8 @@ export class CardHost {
       { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight },
     );
     if (shown.position && shown.position.left === next.left && shown.position.top === next.top) return;
+    // Moved under the pointer (a scroll, content arriving): a click there must wait for it to be seen.
+    if (shown.position) this.visibility.moved();
     shown.position = next;
     this.draw();
   }

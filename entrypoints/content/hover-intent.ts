@@ -67,6 +67,15 @@ export class HoverIntent<T> {
     }
   }
 
+  /** Opens `target` at once, without the intent delay (a tap: touch screens have no hover). */
+  openNow(target: T): void {
+    this.cancelOpen();
+    this.cancelClose();
+    if (this.shown === target) return;
+    this.shown = target;
+    this.options.open(target);
+  }
+
   /** Shown without hover (keyboard command): the intent machine now treats it as the open card. */
   shownBy(target: T): void {
     this.cancelOpen();

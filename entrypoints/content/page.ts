@@ -26,12 +26,21 @@ const IDLE_TIMEOUT_MS = 500;
 const FIRST_FRAME_WAIT_MS = 1000;
 /** Characters of page text per detect request (about 100 KB of UTF-16). */
 const BATCH_CHARS = 50_000;
+/**
+ * A single text node longer than a batch goes whole up to this size (one request, one marking pass, as
+ * the 5 MB node of tests/e2e hostile-heavy.html measures best), and in parts of this size beyond it: the
+ * worker refuses requests over 6,000,000 characters (utils/protocol-validate.ts).
+ */
+const MAX_NODE_PART_CHARS = 5_000_000;
 /** Least time between two scans of new content, so bursts of mutations go to the worker as one batch. */
 const MIN_SCAN_GAP_MS = 250;
 /** Longest pause between two tries to reach a worker that does not answer. */
 const MAX_RETRY_PAUSE_MS = 5000;
 
 const CONTENT_TYPES: readonly (keyof ToContent)[] = ['pageDevices', 'settingsChanged', 'openCardAtSelection'];
+
+/** Elements whose taps belong to the page (they navigate or act), so a tap there opens no card. */
+const TAP_OWNERS = 'a[href], button, input, select, textarea, label, summary, [role="button"], [role="link"]';
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,7 +78,11 @@ export class PageMarker {
     this.card = new CardHost(ctx, {
       load: (id) => sendToBackground('getDevice', this.publishedAt ? { id, at: this.publishedAt } : { id }),
       onReject: (target, scope) => void this.reject(target, scope),
-      onOpenRecord: (id, section) => void sendToBackground('openRecord', { id, ...(section ? { section } : {}) }).catch(() => undefined),
+      onOpenRecord: (id, section) => {
+        // One record tab per card open: the card closes as its tab opens (the worker bounds tabs per minute too).
+        this.hover.hide();
+        void sendToBackground('openRecord', { id, ...(section ? { section } : {}) }).catch(() => undefined);
+      },
       onCloseRequest: () => this.hover.hide(),
     });
     this.hover = new HoverIntent<Mark>({
@@ -93,15 +106,22 @@ export class PageMarker {
     });
     this.ctx.addEventListener(window, 'wxt:locationchange', () => this.restart());
     // Registered once and inert while marking is off (no store); ctx removes them on invalidation.
+    // Only the reader's own input counts: page script can dispatch pointer and key events at will
+    // (isTrusted is false for those), and must not open, keep or close the card.
     const passive = { passive: true, capture: true };
-    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => this.onPointer(e), passive);
-    this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
-      if (e.relatedTarget === null && this.store) this.hover.update(null);
+    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
+      if (e.isTrusted) this.onPointer(e);
     }, passive);
+    this.ctx.addEventListener(document, 'pointerout', (e: PointerEvent) => {
+      // A finger lifted leaves with no related target too; that is not the pointer moving away.
+      if (e.isTrusted && e.relatedTarget === null && e.pointerType !== 'touch' && this.store) this.hover.update(null);
+    }, passive);
+    // Up, not down: a touch that becomes a scroll is cancelled and gets no pointerup.
+    this.ctx.addEventListener(document, 'pointerup', (e: PointerEvent) => this.onTap(e), passive);
     this.ctx.addEventListener(window, 'scroll', () => this.onScroll(), passive);
     this.ctx.addEventListener(window, 'resize', () => this.onScroll(), passive);
     this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && this.card.isOpen) this.hover.hide();
+      if (e.isTrusted && e.key === 'Escape' && this.card.isOpen) this.hover.hide();
     }, { capture: true });
     void this.loadSettings();
   }
@@ -258,7 +278,7 @@ export class PageMarker {
     if (map.length === 0 || generation !== this.generation || this.ctx.isInvalid) return;
     // Big pages go to the worker in batches: each reply is small enough to receive and mark without a
     // long task, and the first marks appear before the whole page is done.
-    for (const batch of map.split(BATCH_CHARS)) {
+    for (const batch of map.split(BATCH_CHARS, MAX_NODE_PART_CHARS)) {
       if (store.full) break;
       const reply = await this.detect(batch.text);
       if (!reply || generation !== this.generation || this.ctx.isInvalid || this.store !== store) return;
@@ -321,8 +341,9 @@ export class PageMarker {
 
   private onPointer(event: PointerEvent): void {
     // With marks styled "off" nothing on the page looks hoverable, so hovering opens nothing either;
-    // the keyboard command and the popup still reach the (invisible) marks.
-    if (!this.store || this.settings?.markStyle === 'off') return;
+    // the keyboard command and the popup still reach the (invisible) marks. A finger has no hover: taps
+    // are handled by onTap.
+    if (!this.store || this.settings?.markStyle === 'off' || event.pointerType === 'touch') return;
     this.pointer = { x: event.clientX, y: event.clientY, overCard: this.card.containsEvent(event) };
     if (this.frameRequested) return;
     this.frameRequested = true;
@@ -335,6 +356,22 @@ export class PageMarker {
       if (pointer.overCard) return this.hover.update(null, true);
       this.hover.update(markAtPoint(store, pointer.x, pointer.y));
     });
+  }
+
+  /**
+   * Touch screens (Firefox for Android) have no hover: a tap on a marked name opens its card at once, a
+   * tap anywhere else but the card closes it. Taps inside the card are its own buttons' business, and a
+   * tap on a link or control is the page's: a linked name follows its link rather than flashing a card.
+   */
+  private onTap(event: PointerEvent): void {
+    // A tap the page made up (untrusted) opens nothing, as a made-up hover does not.
+    if (!event.isTrusted || event.pointerType !== 'touch' || !this.store || this.settings?.markStyle === 'off') return;
+    if (this.card.containsEvent(event)) return;
+    if (event.target instanceof Element && event.target.closest(TAP_OWNERS)) return;
+    this.pointer = { x: event.clientX, y: event.clientY, overCard: false };
+    const mark = markAtPoint(this.store, event.clientX, event.clientY);
+    if (mark) this.hover.openNow(mark);
+    else this.hover.hide();
   }
 
   private onScroll(): void {

@@ -43,7 +43,7 @@ export interface Session {
   extensionId: string;
   worker: Worker;
   userDataDir: string;
-  /** A fixture page's URL under a default news site's host name (mapped to the local server). */
+  /** A fixture page's https URL under a default news site's host name (mapped to the local server). */
   newsUrl(path: string, host?: string): string;
   openPopup(query?: string): Promise<Page>;
   openOptions(): Promise<Page>;
@@ -63,17 +63,20 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   }
   const server = options.server ?? (await startFixtureServer());
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'specscout-e2e-'));
-  const hostRules = DEFAULT_NEWS_SITES.flatMap((site) => [`MAP ${site} 127.0.0.1:${server.port}`, `MAP *.${site} 127.0.0.1:${server.port}`]);
+  // The news sites' names go to the server's https port: SpecScout runs on https pages only.
+  const hostRules = DEFAULT_NEWS_SITES.flatMap((site) => [`MAP ${site} 127.0.0.1:${server.tlsPort}`, `MAP *.${site} 127.0.0.1:${server.tlsPort}`]);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
+    // The fixture server's certificate is self-signed (server.ts).
+    ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       `--host-resolver-rules=${hostRules.join(', ')}`,
-      // The fixture server speaks plain http; keep Chromium from trying https first.
+      // The fixture server's plain-http pages (feeds, pages SpecScout does not run on): no https first.
       // Branded Chrome 137+ ignores --load-extension unless DisableLoadExtensionCommandLineSwitch is off.
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,DisableLoadExtensionCommandLineSwitch',
       // No network here: keep Chromium's own background traffic from failing noisily.
@@ -94,7 +97,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     extensionId,
     worker,
     userDataDir,
-    newsUrl: (path, host = 'www.gsmarena.com') => `http://${host}/${path.replace(/^\//, '')}`,
+    newsUrl: (path, host = 'www.gsmarena.com') => `https://${host}/${path.replace(/^\//, '')}`,
     async openPopup(query = '') {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);

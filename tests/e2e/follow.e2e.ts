@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { CardProbe } from './card-probe';
 import { currentWorker, EXTENSION_DIR, launch, type Session } from './browser';
 import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
 import { unpackIndex, type ShippedIndex } from '../../core/feed';
@@ -144,14 +145,27 @@ describe('following a device through a feed update', () => {
     });
     await article.mouse.move(at.x - 20, at.y);
     await article.mouse.move(at.x, at.y);
-    const card = article.locator('specscout-card [role="dialog"]');
-    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
-    expect(await card.getAttribute('data-device-id')).toBe(picked.before.id);
-    await card.getByRole('button', { name: MESSAGES.cardFollow!.message, exact: true }).click();
-    await expect.poll(() => card.getByRole('button', { name: MESSAGES.cardFollowing!.message, exact: true }).count()).toBe(1);
+    const card = new CardProbe(article);
+    await expect.poll(() => card.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await card.attr('data-device-id')).toBe(picked.before.id);
+    // Actions count once the card has been seen unobscured for a moment (entrypoints/content/click-guard.ts).
+    await expect.poll(() => card.seen(), { timeout: 5000 }).toBe(true);
+    await card.click(MESSAGES.cardFollow!.message);
+    await expect.poll(() => card.controls()).toContain(MESSAGES.cardFollowing!.message);
 
     const follows = await ask<{ summary: { id: string; status: string } }[]>(page, 'listFollows');
     expect(follows.map((f) => [f.summary.id, f.summary.status])).toEqual([[picked.before.id, 'rumored']]);
+
+    // The popup's "On this page" shows the follow made on the card, not the state the page was read with.
+    const tabId = await session.worker.evaluate(
+      async (url) => ((await (globalThis as any).chrome.tabs.query({ url })) as { id: number }[])[0]!.id,
+      session.newsUrl('follow-article.html'),
+    );
+    const popup = await session.openPopup(`?tab=${tabId}`);
+    const row = popup.locator(`#panel-page [data-device-id="${picked.before.id}"] button[aria-pressed]`);
+    await expect.poll(() => row.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    expect(await row.textContent()).toBe(MESSAGES.cardFollowing!.message);
+    await popup.close();
     await article.close();
   });
 

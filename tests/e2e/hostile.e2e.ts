@@ -5,6 +5,7 @@
 // without blocking the page. Neither page nor worker logs an error. Build first: `npm run build`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleMessage, Page, Worker } from 'playwright-core';
+import { CardProbe } from './card-probe';
 import { launch, type Session } from './browser';
 
 /**
@@ -54,7 +55,8 @@ function texts(page: Page): Promise<string[] | null> {
   return page.evaluate(() => (window as unknown as { __probe: { texts(): string[] | null } }).__probe.texts());
 }
 
-const card = (page: Page) => page.locator('specscout-card [role="dialog"]');
+/** The card, through the tests' own way into its closed shadow root (card-probe.ts). */
+const card = (page: Page) => new CardProbe(page);
 
 /** Errors a page shows (uncaught exceptions, console errors). */
 function collectPageErrors(page: Page): string[] {
@@ -111,14 +113,14 @@ describe('hostile and heavy pages', () => {
     await page.mouse.move(at!.x - 30, at!.y);
     await page.mouse.move(at!.x, at!.y);
     const dialog = card(page);
-    await expect.poll(() => dialog.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
-    expect(await dialog.getAttribute('data-device-id')).toBe('sony-xperia-z1-compact');
-    expect(await dialog.innerText()).toContain('Xperia Z1 Compact');
+    await expect.poll(() => dialog.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await dialog.attr('data-device-id')).toBe('sony-xperia-z1-compact');
+    expect(await dialog.text()).toContain('Xperia Z1 Compact');
     // The card is drawn in its own shadow root, whatever the page's CSS says.
     // (Its size and font as on an ordinary page: the page's !important 19px fonts do not reach inside.)
-    expect(await dialog.evaluate((el) => [getComputedStyle(el).width, getComputedStyle(el).fontSize])).toEqual(['340px', '13px']);
-    expect(await dialog.isVisible()).toBe(true);
-    expect((await dialog.boundingBox())!.height).toBeGreaterThan(100);
+    expect(await dialog.read((el) => [getComputedStyle(el).width, getComputedStyle(el).fontSize])).toEqual(['340px', '13px']);
+    expect(await dialog.visible()).toBe(true);
+    expect((await dialog.box())!.height).toBeGreaterThan(100);
 
     const hostile = await page.evaluate(() => (window as unknown as { __hostile: { forged: number; sendMessage: string; caught: string[] } }).__hostile);
     expect(hostile.forged).toBeGreaterThan(50);
@@ -201,6 +203,20 @@ describe('hostile and heavy pages', () => {
     expect(workerErrors).toEqual([]);
     await page.close();
   });
+  it('marks the rest of the page, and the node itself, around one text node of over 6,000,000 characters', async () => {
+    const page = await session.context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(session.newsUrl('huge-node.html'));
+    expect(Number(await page.evaluate(() => document.documentElement.dataset.hugeLength))).toBeGreaterThan(6_000_000);
+    // The worker refuses a request over 6,000,000 characters: the node goes in parts, and nothing after it is lost.
+    await expect
+      .poll(() => page.evaluate(() => [...((CSS.highlights.get('specscout') ?? []) as Iterable<Range>)].map((r) => `${r.startContainer.parentElement!.id}:${r.toString()}`).sort()), { timeout: 40_000 })
+      .toEqual(['after:OnePlus 12', 'before:Xperia Z1 Compact', 'huge:Pixel 8 Pro']);
+    expect(errors).toEqual([]);
+    expect(workerErrors).toEqual([]);
+    await page.close();
+  });
+
   // Last: it reloads the extension under the session.
   it('leaves no uncaught error on a constantly mutating page when the extension is reloaded under it', async () => {
     const page = await session.context.newPage();

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CardProbe } from './card-probe';
 import { launch, type Session } from './browser';
 
 const SHOTS = 'docs/screenshots';
@@ -52,7 +53,8 @@ async function waitForMarks(page: Page, atLeast: number): Promise<string[]> {
   return (await markedTexts(page)) ?? [];
 }
 
-const card = (page: Page) => page.locator('specscout-card [role="dialog"]');
+/** The card, through the tests' own way into its closed shadow root (card-probe.ts). */
+const card = (page: Page) => new CardProbe(page);
 
 describe('marking names on a page and the hover card', () => {
   let session: Session;
@@ -98,20 +100,20 @@ describe('marking names on a page and the hover card', () => {
     await page.mouse.move(at!.x - 20, at!.y);
     await page.mouse.move(at!.x, at!.y);
     const dialog = card(page);
-    await expect.poll(() => dialog.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
-    expect(await dialog.getAttribute('data-device-id')).toBe('sony-xperia-z1-compact');
-    expect(await dialog.getAttribute('aria-label')).toContain('Xperia Z1 Compact');
-    const text = await dialog.innerText();
+    await expect.poll(() => dialog.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await dialog.attr('data-device-id')).toBe('sony-xperia-z1-compact');
+    expect(await dialog.attr('aria-label')).toContain('Xperia Z1 Compact');
+    const text = await dialog.text();
     expect(text).toContain('Xperia Z1 Compact');
     expect(text).toMatch(/At the time of this article: rumored[^.]*\. Now: released/);
     expect(text).toContain('Xperia Z1 Mini');
     expect(text).toContain('Not this device');
     // The card sits inside the viewport, beside the name.
-    const box = (await dialog.boundingBox())!;
+    const box = (await dialog.box())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(1280);
     expect(box.y + box.height).toBeLessThanOrEqual(900);
-    await dialog.screenshot({ path: `${SHOTS}/card-light.png` });
+    await dialog.screenshot(`${SHOTS}/card-light.png`);
 
     // Moving into the card keeps it open; leaving both closes it after the grace period; Escape closes it.
     await page.mouse.move(box.x + 20, box.y + 20, { steps: 4 });
@@ -137,15 +139,15 @@ describe('marking names on a page and the hover card', () => {
     const at = await markCentre(page, 'SO-02F');
     await page.mouse.move(at!.x, at!.y);
     const dialog = card(page);
-    await expect.poll(() => dialog.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
-    expect(await dialog.getAttribute('data-device-id')).toBe('sony-xperia-z1-f');
-    expect(await dialog.innerText()).toMatch(/model code SO-02F/i);
-    const look = await dialog.evaluate((el) => {
+    await expect.poll(() => dialog.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await dialog.attr('data-device-id')).toBe('sony-xperia-z1-f');
+    expect(await dialog.text()).toMatch(/model code SO-02F/i);
+    const look = await dialog.read((el) => {
       const style = getComputedStyle(el);
       return { width: style.width, fontSize: style.fontSize, background: style.backgroundColor };
     });
     expect(look).toEqual({ width: '340px', fontSize: '13px', background: 'rgb(30, 33, 39)' });
-    await dialog.screenshot({ path: `${SHOTS}/card-dark.png` });
+    await dialog.screenshot(`${SHOTS}/card-dark.png`);
     await page.close();
   });
 
@@ -168,7 +170,7 @@ describe('marking names on a page and the hover card', () => {
     });
     expect(sent).toEqual({ ok: true, value: { opened: true } });
     const dialog = card(page);
-    await expect.poll(() => dialog.getAttribute('data-device-id')).toBe('sony-xperia-z1');
+    await expect.poll(() => dialog.attr('data-device-id')).toBe('sony-xperia-z1');
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('specscout-card');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -260,8 +262,10 @@ describe('marking names on a page and the hover card', () => {
     const at = await markCentre(page, 'C6903');
     await page.mouse.move(at!.x, at!.y);
     const dialog = card(page);
-    await expect.poll(() => dialog.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
-    await dialog.getByRole('button', { name: 'Not this device' }).click();
+    await expect.poll(() => dialog.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+    // Actions count once the card has been seen unobscured for a moment (entrypoints/content/click-guard.ts).
+    await expect.poll(() => dialog.seen(), { timeout: 5000 }).toBe(true);
+    await dialog.click('Not this device');
     await expect.poll(async () => (await markedTexts(page)) ?? []).toEqual(['Xperia Z1 Mini', 'Honami Mini', 'Xperia Z1 f', 'SO-02F']);
     expect(await dialog.count()).toBe(0);
     await page.reload();

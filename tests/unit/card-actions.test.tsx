@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { rejectMatch } from '../../entrypoints/background/rejections';
-import { openRecord } from '../../entrypoints/background/open-record';
+import { browser } from 'wxt/browser';
+import { openRecord, RECORD_TABS_PER_MINUTE } from '../../entrypoints/background/open-record';
 import { loadSettings } from '../../utils/settings';
 import { closeDB } from '../../utils/db';
 import { loadDetail, type LoadState } from '../../components/card/load-detail';
@@ -37,9 +38,32 @@ describe('opening the full record', () => {
   });
 
   it('opens it at the "Report wrong data" form for the card\'s report action', async () => {
-    await openRecord('sony-xperia-z1', undefined, 'report');
+    await openRecord('sony-xperia-z1', undefined, Date.now, 'report');
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/popup\.html\?device=sony-xperia-z1#report$/));
+  });
+
+  it('opens at most six record tabs a minute, however many are asked for at once, and more a minute later', async () => {
+    let now = 1_000_000;
+    const clock = () => now;
+    const before = (await fakeBrowser.tabs.query({})).length;
+    const asked = await Promise.allSettled(Array.from({ length: 20 }, () => openRecord('sony-xperia-z1', undefined, clock)));
+    expect(asked.filter((r) => r.status === 'fulfilled')).toHaveLength(RECORD_TABS_PER_MINUTE);
+    expect(asked.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.objectContaining({ message: expect.stringMatching(/last minute/) }) });
+    expect((await fakeBrowser.tabs.query({})).length - before).toBe(RECORD_TABS_PER_MINUTE);
+    now += 59_000;
+    await expect(openRecord('sony-xperia-z1', undefined, clock)).rejects.toThrow(/last minute/);
+    now += 1_001;
+    await expect(openRecord('sony-xperia-z1', undefined, clock)).resolves.toEqual({ ok: true });
+  });
+
+  it('keeps counting across a worker restart (the times are in storage.session, not in memory)', async () => {
+    const now = () => 5_000_000;
+    await browser.storage.session.set({ recordTabsOpenedAt: Array.from({ length: RECORD_TABS_PER_MINUTE }, (_, i) => 4_999_000 + i) });
+    await expect(openRecord('sony-xperia-z1', undefined, now)).rejects.toThrow(/last minute/);
+    // Damaged or future times count for nothing.
+    await browser.storage.session.set({ recordTabsOpenedAt: ['x', null, 9_000_000] });
+    await expect(openRecord('sony-xperia-z1', undefined, now)).resolves.toEqual({ ok: true });
   });
 });
 

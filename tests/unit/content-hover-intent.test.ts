@@ -73,6 +73,21 @@ describe('hover intent for the card', () => {
     expect(closed).toBe(1);
   });
 
+  it('opens a tapped name at once, cancelling a pending open or close, and ignores a second tap on it', () => {
+    intent.update('a');
+    intent.openNow('b');
+    expect(opened).toEqual(['b']);
+    vi.advanceTimersByTime(1000);
+    expect(opened).toEqual(['b']);
+    intent.openNow('b');
+    expect(opened).toEqual(['b']);
+    intent.update(null);
+    intent.openNow('c');
+    vi.advanceTimersByTime(1000);
+    expect([opened, closed]).toEqual([['b', 'c'], 0]);
+    expect(intent.current).toBe('c');
+  });
+
   it('follows a changed delay setting', () => {
     intent.delayMs = 1000;
     intent.update('a');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TextMap } from '../../entrypoints/content/text-map';
+import { cutPoint, TextMap } from '../../entrypoints/content/text-map';
 
 describe('the page text map', () => {
   it('joins node texts with one newline so words from different blocks never merge', () => {
@@ -35,9 +35,56 @@ describe('the page text map', () => {
     const map = new TextMap<string>();
     ['aaaa', 'bbbb', 'cccccccccccc', 'dd'].forEach((t, i) => map.add(String(i), t));
     const batches = map.split(10);
-    expect(batches.map((b) => b.text)).toEqual(['aaaa\nbbbb', 'cccccccccccc', 'dd']);
+    // The node longer than a batch is cut (no white space in it: at the limit).
+    expect(batches.map((b) => b.text)).toEqual(['aaaa\nbbbb', 'cccccccccc', 'cc', 'dd']);
     expect(batches[1]!.locate(3, 'start')).toEqual({ node: '2', offset: 3 });
+    expect(batches[2]!.locate(1, 'start')).toEqual({ node: '2', offset: 11 });
+    // Up to the part size, a long node goes whole in a batch of its own.
+    expect(map.split(10, 12).map((b) => b.text)).toEqual(['aaaa\nbbbb', 'cccccccccccc', 'dd']);
     expect(map.split(1000)).toEqual([map]);
+  });
+
+  it('cuts a node longer than a batch into parts at white space that map back into the same node', () => {
+    const map = new TextMap<string>();
+    map.add('a', 'intro');
+    const long = 'words and more words Xperia Z1 in the middle then the end';
+    map.add('b', long);
+    map.add('c', 'outro');
+    const batches = map.split(20);
+    expect(batches.every((b) => b.length <= 20)).toBe(true);
+    // Nothing lost, nothing doubled, and no word cut in two.
+    const partsOfB = batches.slice(1, -1).map((b) => b.text);
+    expect(partsOfB.join('')).toBe(long);
+    expect(partsOfB.every((t) => /\s$/.test(t) || t === partsOfB.at(-1))).toBe(true);
+    expect(batches[0]!.text).toBe('intro');
+    expect(batches.at(-1)!.text).toBe('outro');
+    // A name inside a later part maps back to its offset in the whole node.
+    const part = batches.find((b) => b.text.includes('Xperia Z1'))!;
+    const at = part.text.indexOf('Xperia Z1');
+    expect(part.locate(at, 'start')).toEqual({ node: 'b', offset: long.indexOf('Xperia Z1') });
+    expect(part.locate(at + 9, 'end')).toEqual({ node: 'b', offset: long.indexOf('Xperia Z1') + 9 });
+  });
+
+  it('cuts a long run without white space at the limit, never inside a surrogate pair', () => {
+    expect(cutPoint('x'.repeat(50), 0, 20)).toBe(20);
+    expect(cutPoint('x'.repeat(19) + '😀' + 'x'.repeat(30), 0, 20)).toBe(19);
+    expect(cutPoint('short', 0, 20)).toBe(5);
+    expect(cutPoint('aaaa bbbb cccc', 5, 7)).toBe(10);
+  });
+
+  it('sends a text node of over 6,000,000 characters in batches the worker accepts', () => {
+    const map = new TextMap<string>();
+    const huge = 'lorem ipsum dolor '.repeat(350_000) + 'Pixel 8 Pro';
+    expect(huge.length).toBeGreaterThan(6_000_000);
+    map.add('huge', huge);
+    map.add('after', 'The Xperia Z1 Compact.');
+    const batches = map.split(50_000, 5_000_000);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(5_000_000);
+    expect(batches).toHaveLength(3);
+    const last = batches.at(-2)!;
+    expect(last.text.endsWith('Pixel 8 Pro')).toBe(true);
+    expect(last.locate(last.text.indexOf('Pixel'), 'start')).toEqual({ node: 'huge', offset: huge.indexOf('Pixel') });
+    expect(batches.at(-1)!.text).toBe('The Xperia Z1 Compact.');
   });
 
   it('refuses offsets outside the text', () => {

@@ -29,10 +29,17 @@ const z1Device: Device = {
 const z1sDevice: Device = { ...z1Device, id: 'sony-xperia-z1s', name: 'Xperia Z1s', variants: [], specs: { displayInches: 5, chipset: 'Qualcomm Snapdragon 800', batteryMah: 3000, weightG: 162 } };
 
 let settings: Settings;
+/** What the worker knows now (follows, status), which may differ from what the content script read. */
+let current: Map<string, DeviceSummary>;
+
+/** A fake worker that also answers the summaries of the page's devices from `current`. */
+const pageWorker: typeof fakeWorker = (answers) =>
+  fakeWorker({ getSummaries: ({ ids }) => ids.flatMap((id) => current.get(id) ?? []), ...answers });
 
 beforeEach(() => {
   installDom();
   settings = structuredClone(DEFAULT_SETTINGS);
+  current = new Map([z1, s24].map((s) => [s.id, s]));
   fakeBrowser.tabs.query = (async () => [{ id: 7, url: 'https://www.gsmarena.com/news.php', active: true }]) as never;
   fakeBrowser.tabs.get = (async (id: number) => ({ id, url: 'https://www.gsmarena.com/news.php' })) as never;
   fakeBrowser.tabs.sendMessage = (async (_tab: number, message: { type: string }) =>
@@ -45,7 +52,7 @@ afterEach(() => unmount());
 
 describe('the popup', () => {
   it('lists the devices on the page in order of first mention, each with status, key specs and Follow', async () => {
-    fakeWorker({ getSettings: () => settings });
+    pageWorker({ getSettings: () => settings });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     const rows = await until(() => {
       const found = [...root.querySelectorAll('[data-device-id]')];
@@ -55,12 +62,26 @@ describe('the popup', () => {
     expect(rows.map((r) => r.getAttribute('data-device-id'))).toEqual(['samsung-galaxy-s24-ultra', 'sony-xperia-z1']);
     expect(text(rows[1])).toContain('Released 2013-09');
     expect(text(rows[1])).toContain('Snapdragon 800');
-    expect(text(rows[0]!.querySelector('button[aria-pressed]'))).toBe('Following');
+    // The label shown (the other is laid out hidden, so the button keeps one size).
+    expect(text(rows[0]!.querySelector('button[aria-pressed] > span[aria-hidden="false"]'))).toBe('Following');
     expect(rows[1]!.querySelector('a')!.getAttribute('href')).toBe('?device=sony-xperia-z1');
   });
 
+  it("shows the worker's follow state, not the one the page read before a Follow on the card", async () => {
+    // The content script read the page when Z1 was not followed; since then the reader followed it on the card.
+    current.set(z1.id, { ...z1, following: true });
+    current.set(s24.id, { ...s24, following: false });
+    const worker = pageWorker({ getSettings: () => settings });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const z1Button = await until(() => need(root, '[data-device-id="sony-xperia-z1"] button[aria-pressed]'));
+    expect(z1Button.getAttribute('aria-pressed')).toBe('true');
+    expect(text(z1Button)).toBe('Following');
+    expect(need(root, '[data-device-id="samsung-galaxy-s24-ultra"] button[aria-pressed]').getAttribute('aria-pressed')).toBe('false');
+    expect(worker.calls).toContainEqual({ type: 'getSummaries', data: { ids: ['samsung-galaxy-s24-ultra', 'sony-xperia-z1'] } });
+  });
+
   it('follows a device from the list through the worker', async () => {
-    const worker = fakeWorker({ getSettings: () => settings, setFollow: ({ follow }) => ({ following: follow }) });
+    const worker = pageWorker({ getSettings: () => settings, setFollow: ({ follow }) => ({ following: follow }) });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     const button = await until(() => need(root, '[data-device-id="sony-xperia-z1"] button[aria-pressed]'));
     await click(button);
@@ -69,7 +90,7 @@ describe('the popup', () => {
   });
 
   it('turns marking off for a default news site through disabledSites', async () => {
-    const worker = fakeWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
+    const worker = pageWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     const toggle = await until(() => need(root, '#site-switch'));
     expect(toggle.getAttribute('aria-checked')).toBe('true');
@@ -84,7 +105,7 @@ describe('the popup', () => {
     fakeBrowser.tabs.sendMessage = (async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }) as never;
-    fakeWorker({ getSettings: () => settings });
+    pageWorker({ getSettings: () => settings });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     await until(() => expect(text(root)).toContain('Marking is off on blog.example.com'));
     expect(text(root)).toContain('Turn the switch above on');
@@ -92,7 +113,7 @@ describe('the popup', () => {
   });
 
   it('shows followed devices with their expected date and what changed, then marks the changes seen', async () => {
-    const worker = fakeWorker({
+    const worker = pageWorker({
       getSettings: () => settings,
       listFollows: () => [{ summary: s24, since: '2024-01-01', muted: false, unseenChanges: [{ deviceId: s24.id, kind: 'status', text: 'Now released', at: '2024-01-31T10:00:00Z' }] }],
       markChangesSeen: () => ({ ok: true }),
@@ -110,7 +131,7 @@ describe('the popup', () => {
   });
 
   it('searches as the reader types and says a model code matched', async () => {
-    const worker = fakeWorker({
+    const worker = pageWorker({
       getSettings: () => settings,
       search: ({ query }) => (query.toLowerCase().startsWith('sm-s9') ? [{ summary: s24, matchedName: 'SM-S928B', reason: 'code' }] : []),
     });
@@ -125,7 +146,7 @@ describe('the popup', () => {
   });
 
   it('moves between tabs with the arrow keys', async () => {
-    fakeWorker({ getSettings: () => settings, listFollows: () => [] });
+    pageWorker({ getSettings: () => settings, listFollows: () => [] });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     const list = root.querySelector('[role="tablist"]')!;
     // linkedom's bubbling mixes listener types, so the key goes to the tablist that handles it.
@@ -135,7 +156,7 @@ describe('the popup', () => {
   });
 
   it('offers comparison once two devices are picked', async () => {
-    fakeWorker({ getSettings: () => settings });
+    pageWorker({ getSettings: () => settings });
     const root = await mount(<PopupApp route={{ view: 'main' }} />);
     const boxes = await until(() => {
       const found = root.querySelectorAll('input[type="checkbox"]');
@@ -148,7 +169,7 @@ describe('the popup', () => {
   });
 
   it('shows a full record: specs, timeline per region, names, rumors, variants, comparisons and reading history', async () => {
-    fakeWorker({
+    pageWorker({
       getSettings: () => settings,
       getDevice: ({ id }) => (id === z1Device.id ? { device: z1Device, following: false, muted: false, current: { status: 'released', date: '2013-09' } } : null),
       getSummaries: () => [{ ...z1, id: 'sony-xperia-z1s', name: 'Xperia Z1s' }],
@@ -171,13 +192,13 @@ describe('the popup', () => {
   });
 
   it('says so when a record is not in the index', async () => {
-    fakeWorker({ getDevice: () => null });
+    pageWorker({ getDevice: () => null });
     const root = await mount(<PopupApp route={{ view: 'device', deviceId: 'gone' }} />);
     await until(() => expect(text(root)).toContain('This device is not in the index'));
   });
 
   it('compares devices side by side and highlights only the rows that differ', async () => {
-    fakeWorker({ getDevice: ({ id }) => ({ device: id === z1Device.id ? z1Device : z1sDevice, following: false, muted: false, current: { status: 'released' } }) });
+    pageWorker({ getDevice: ({ id }) => ({ device: id === z1Device.id ? z1Device : z1sDevice, following: false, muted: false, current: { status: 'released' } }) });
     const root = await mount(<PopupApp route={{ view: 'compare', compareIds: ['sony-xperia-z1', 'sony-xperia-z1s'] }} />);
     const rows = await until(() => {
       const found = [...root.querySelectorAll('tbody tr')];

@@ -22,6 +22,33 @@ describe('message validation', () => {
     expect(validateMessage(null)).toMatchObject({ ok: false });
   });
 
+  it('accepts the article context the worker handed back, and refuses one of any other shape', () => {
+    const detect = (context: unknown) =>
+      validateMessage({ specscout: 1, type: 'detect', data: { text: 'Xperia Z1', url: 'https://www.gsmarena.com/a', context } });
+    const honest = { brands: ['Samsung', 'Sony'], families: ['sony|xperia'], devices: { 'sony-xperia-z1': 2, 'sony-xperia-z1-f': 0 } };
+    expect(detect(honest).ok).toBe(true);
+    expect(detect(undefined).ok).toBe(true);
+    for (const forged of [
+      { brands: 5, families: [], devices: {} },
+      { brands: [5], families: [], devices: {} },
+      { brands: [], families: 'sony|xperia', devices: {} },
+      { brands: [], families: [], devices: [] },
+      { brands: [], families: [], devices: { 'sony-xperia-z1': 'many' } },
+      { brands: [], families: [], devices: { 'sony-xperia-z1': -1 } },
+      { brands: [], families: [], devices: { 'sony-xperia-z1': 1.5 } },
+      { brands: [], families: [], devices: { '<b>': 1 } },
+      { brands: [], families: [], devices: JSON.parse('{"__proto__": 1}') as unknown },
+      { brands: [], families: [] },
+      { ...honest, extra: true },
+      { brands: ['x'.repeat(101)], families: [], devices: {} },
+      { brands: Array.from({ length: 2001 }, () => 'Sony'), families: [], devices: {} },
+      [],
+      'context',
+    ]) {
+      expect(detect(forged), JSON.stringify(forged).slice(0, 80)).toMatchObject({ ok: false, reason: 'detect: field "context" has the wrong shape' });
+    }
+  });
+
   it('property: never throws and never accepts a message without the envelope', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {

@@ -27,12 +27,14 @@ beforeEach(() => {
 });
 
 describe('content scripts for extra sites', () => {
-  it('registers one persistent script per granted site, ignoring the default news sites', async () => {
-    origins = ['*://*.gsmarena.com/*', '*://*.blog.example.org/*', '*://*.example.net/*'];
+  it('registers one persistent https-only script per granted site, ignoring the default news sites', async () => {
+    // example.net was granted by a version that still asked for http too: it stays on, over https now.
+    origins = ['https://*.gsmarena.com/*', 'https://*.blog.example.org/*', '*://*.example.net/*'];
     expect(await grantedExtraSites()).toEqual(['blog.example.org', 'example.net']);
     await syncSiteScripts();
     expect(registered.map((r) => r.id).sort()).toEqual([`${SITE_SCRIPT_PREFIX}blog.example.org`, `${SITE_SCRIPT_PREFIX}example.net`]);
-    expect(registered[0]).toMatchObject({ js: [CONTENT_SCRIPT_FILE], persistAcrossSessions: true, matches: ['*://*.blog.example.org/*'] });
+    expect(registered[0]).toMatchObject({ js: [CONTENT_SCRIPT_FILE], persistAcrossSessions: true, matches: ['https://*.blog.example.org/*'] });
+    expect(registered[1]).toMatchObject({ matches: ['https://*.example.net/*'] });
   });
 
   it('unregisters a site whose permission was removed and leaves others alone', async () => {
@@ -58,6 +60,9 @@ describe('what a site is', () => {
     expect(siteOfUrl('chrome://extensions')).toBeNull();
     expect(siteOfUrl(undefined)).toBeNull();
     expect(siteOfPattern(sitePatterns('example.com')[0]!)).toBe('example.com');
+    expect(sitePatterns('example.com')).toEqual(['https://*.example.com/*']);
+    expect(siteOfPattern('*://*.example.com/*')).toBe('example.com');
+    expect(siteOfPattern('http://*.example.com/*')).toBeNull();
     expect(siteOfPattern('*://*/*')).toBeNull();
     expect(siteOfPattern('https://example.com/*')).toBeNull();
   });
