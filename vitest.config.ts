@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
+    // Builds public/index/ and its compiled matcher once per run, for every detection test file.
+    globalSetup: ['tests/unit/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

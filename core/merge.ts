@@ -5,6 +5,7 @@
 import type { Device, DeviceName, SpecKey, Specs } from './schema';
 import { nameKey } from './names';
 import { addName, brandGroup, stripBrand } from './adapters/common';
+import { isJunkName } from './junk-names';
 
 export interface MergeReport {
   curated: number;
@@ -16,6 +17,10 @@ export interface MergeReport {
   added: number;
   /** Model codes left out of an imported device because another record already owns them. */
   codesDropped: number;
+  /** Imported names left out because they name no device ("China Telecom", "Pro", "5041"): see junk-names. */
+  junkNamesDropped: number;
+  /** Imported devices dropped because a junk name was all they had. */
+  junkDevicesDropped: number;
 }
 
 export interface MergeResult {
@@ -36,7 +41,7 @@ function byId(a: Device, b: Device): number {
  */
 export function mergeDevices(curated: readonly Device[], imported: readonly (readonly Device[])[]): MergeResult {
   const devices: Device[] = [...curated].sort(byId).map((d) => structuredClone(d));
-  const report: MergeReport = { curated: devices.length, joinedByName: 0, joinedByCode: 0, added: 0, codesDropped: 0 };
+  const report: MergeReport = { curated: devices.length, joinedByName: 0, joinedByCode: 0, added: 0, codesDropped: 0, junkNamesDropped: 0, junkDevicesDropped: 0 };
   const ids = new Set(devices.map((d) => d.id));
   const curatedIds = new Set(ids);
   /** brand group | name key -> device */
@@ -84,7 +89,14 @@ export function mergeDevices(curated: readonly Device[], imported: readonly (rea
         report.codesDropped++;
         return false;
       };
-      const names = incoming.names.filter(keep);
+      // Junk names may still find a curated record ("OnePlus" + "2"): only curated names are in byName
+      // under a junk key, since imported junk never becomes a name. They never become names themselves.
+      const notJunk = (n: DeviceName): boolean => {
+        if (n.kind === 'code' || !isJunkName(stripBrand(n.name, incoming.brand))) return true;
+        report.junkNamesDropped++;
+        return false;
+      };
+      const names = incoming.names.filter(keep).filter(notJunk);
 
       if (target) {
         if (joinedByCode) report.joinedByCode++;
@@ -94,7 +106,14 @@ export function mergeDevices(curated: readonly Device[], imported: readonly (rea
         continue;
       }
       if (codes.length > 0 && !names.some((n) => n.kind === 'code')) continue; // every code belongs elsewhere
-      const d = structuredClone({ ...incoming, names });
+      const name = isJunkName(stripBrand(incoming.name, incoming.brand)) ? nameInsteadOfJunk(names) : incoming.name;
+      if (name !== incoming.name) report.junkNamesDropped++;
+      if (name === undefined) {
+        report.junkDevicesDropped++;
+        continue;
+      }
+      // The id stays: it is the record's identity (follows keep it), not a name.
+      const d = structuredClone({ ...incoming, name, names: names.filter((n) => n.kind === 'code' || nameKey(n.name) !== nameKey(name)) });
       d.id = uniqueId(incoming.id, ids);
       ids.add(d.id);
       devices.push(d);
@@ -104,6 +123,15 @@ export function mergeDevices(curated: readonly Device[], imported: readonly (rea
   }
   devices.sort(byId);
   return { devices, report };
+}
+
+/**
+ * The name shown for an imported device whose marketing name is junk: another name of it that identifies
+ * it, else its first model code that is not junk itself (Play lists "5041" or "PRO" as codes too); undefined
+ * when it has neither, and the device is left out.
+ */
+function nameInsteadOfJunk(names: readonly DeviceName[]): string | undefined {
+  return names.find((n) => IDENTIFYING_KINDS.has(n.kind))?.name ?? names.find((n) => n.kind === 'code' && !isJunkName(n.name))?.name;
 }
 
 /**
@@ -139,10 +167,11 @@ function absorb(target: Device, incoming: Device, names: DeviceName[], targetIsC
     if (byCodeOnly && n.kind !== 'code' && n.kind !== 'codename') continue;
     // "Nothing Phone (2a) Plus" on a Nothing record is its own name again: the brand comes off first.
     const name = n.kind === 'code' ? n.name : stripBrand(n.name, target.brand);
+    if (n.kind !== 'code' && isJunkName(name)) continue;
     if (addName(target, { ...n, name })) used = true;
   }
   const incomingName = stripBrand(incoming.name, target.brand);
-  if (!byCodeOnly && nameKey(incomingName) !== nameKey(target.name) && addName(target, { name: incomingName, kind: 'official' })) used = true;
+  if (!byCodeOnly && !isJunkName(incomingName) && nameKey(incomingName) !== nameKey(target.name) && addName(target, { name: incomingName, kind: 'official' })) used = true;
 
   if (incoming.specs) {
     const filled = fillSpecs(target, incoming);

@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   try {
     const s = await buildIndex({ withDatasets, outDir: out ? path.resolve(process.cwd(), out) : undefined, log });
     const m = s.merge;
-    log(`version ${s.version} (built from ${s.builtFrom}): ${s.devices} devices, ${s.curated} curated; imported: ${m.joinedByName} joined by name, ${m.joinedByCode} by code, ${m.added} added, ${m.codesDropped} codes left with their curated owner`);
+    log(`version ${s.version} (built from ${s.builtFrom}): ${s.devices} devices, ${s.curated} curated; imported: ${m.joinedByName} joined by name, ${m.joinedByCode} by code, ${m.added} added, ${m.codesDropped} codes left with their curated owner, ${m.junkNamesDropped} junk names and ${m.junkDevicesDropped} junk-only devices left out`);
     log(`${s.files.join(', ')}: index ${(s.indexBytes / 1024).toFixed(0)} KiB, JSON.parse ${s.parseMs} ms${s.matcherBytes !== undefined ? `, matcher ${(s.matcherBytes / 1024).toFixed(0)} KiB` : ''}`);
     return 0;
   } catch (error) {

@@ -41,7 +41,7 @@ const bool = (value: unknown) => typeof value === 'boolean';
 
 /**
  * The article context a content script hands back with its next batch: what the worker answered for the
- * earlier ones (core/detect/matcher.ts ArticleContext). The matcher walks it, so its shape is checked
+ * earlier ones (core/detect/article-context.ts ArticleContext). The matcher walks it, so its shape is checked
  * here: brands and families as short strings, device ids as slugs with whole-number counts. The caps are
  * far above what a page yields (the whole index has about 30,000 devices).
  */

@@ -2,6 +2,9 @@
 // `ToBackground` is what pages of this extension and content scripts ask the worker;
 // `ToContent` is what the popup asks a tab's content script. Payloads are validated where they
 // enter the worker (utils/protocol-validate.ts), never trusted because the types say so.
+import type { ChangeKind } from '../core/changes';
+import type { ArticleContext, MatchReason } from '../core/detect/index';
+import type { SearchReason } from '../core/search';
 import type { Device, Status } from '../core/schema';
 
 /** A device mention as the page sees it: offsets into the text the content script sent. */
@@ -10,12 +13,15 @@ export interface PageMention {
   end: number;
   deviceId: string;
   confidence: number;
-  reason: string;
+  reason: MatchReason;
   matchedName: string;
 }
 
-/** Opaque, JSON-serialisable detection context the content script hands back with the next batch. */
-export type DetectionContext = Record<string, unknown>;
+/**
+ * What the article named so far (core/detect ArticleContext): the content script hands back the context of
+ * one batch with the next batch of the same page. Checked where it enters the worker (protocol-validate.ts).
+ */
+export type DetectionContext = ArticleContext;
 
 export interface DeviceSummary {
   id: string;
@@ -48,7 +54,7 @@ export interface FollowEntry {
 
 export interface ChangeNote {
   deviceId: string;
-  kind: string;
+  kind: ChangeKind;
   text: string;
   at: string;
 }
@@ -56,7 +62,7 @@ export interface ChangeNote {
 export interface SearchHit {
   summary: DeviceSummary;
   matchedName: string;
-  reason: string;
+  reason: SearchReason;
 }
 
 export interface ReadingEntry {

@@ -75,6 +75,8 @@ kbd { font-family: ui-monospace, monospace; background: var(--ss-chip); border: 
 .app input[type="search"], .app input[type="text"], .app input[type="url"], .app input[type="number"], .app select {
   font: inherit; color: var(--ss-fg); background: var(--ss-bg); border: 1px solid var(--ss-muted); border-radius: 6px; padding: 5px 8px;
 }
+/* Chromium's own placeholder grey (#757575) is 3.5:1 on the dark background; muted is 4.5:1 or more on both. */
+.app input::placeholder { color: var(--ss-muted); opacity: 1; }
 .app input[type="search"] { width: 100%; }
 .app-field { display: flex; flex-direction: column; gap: 3px; margin: 6px 0; }
 .app-row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
@@ -87,10 +89,13 @@ form.app-row .ss-button { padding: 6px 12px; }
 }
 .app-section { padding: 10px 0; border-top: 1px solid var(--ss-line); }
 .app-section:first-of-type { border-top: 0; }
-.app-compare { border-collapse: collapse; width: 100%; }
-.app-compare th, .app-compare td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--ss-line); vertical-align: top; }
+/* Fixed layout: three devices and their labels share the 400 px popup, long values wrap, nothing scrolls sideways. */
+.app-compare { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.app-compare-corner { width: 26%; }
+.app-compare th, .app-compare td { text-align: left; padding: 4px 5px; border-bottom: 1px solid var(--ss-line); vertical-align: top; overflow-wrap: anywhere; }
 .app-compare thead th { font-size: 13px; }
-.app-compare tbody th { color: var(--ss-muted); font-weight: 400; white-space: nowrap; }
+.app-compare tbody th { color: var(--ss-muted); font-weight: 400; }
+.app-better { white-space: nowrap; }
 .app-compare .app-diff { background: var(--ss-rumored-bg); color: var(--ss-fg); font-weight: 600; }
 .app-legend { font-size: 12px; margin: 6px 0; }
 .app-legend-swatch { display: inline-block; width: 10px; height: 10px; background: var(--ss-rumored-bg); border: 1px solid var(--ss-rumored); margin-right: 4px; vertical-align: -1px; }

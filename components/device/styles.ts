@@ -87,15 +87,19 @@ export const DEVICE_CSS = `
 .ss-timeline li { display: flex; gap: 8px; align-items: baseline; margin: 2px 0; }
 .ss-timeline-date { color: var(--ss-muted); font-variant-numeric: tabular-nums; min-width: 78px; }
 .ss-timeline-expected { font-style: italic; }
-.ss-button {
+/* Buttons are scoped under .ss-root so they outrank ".ss-root a": a link drawn as a button keeps the
+   button's colours (the primary one was accent text on accent). Their edge is --ss-muted, 3:1 or more
+   against every background they sit on (WCAG 1.4.11), as the inputs' and switches' edges are. */
+.ss-root .ss-button {
   font: inherit; font-size: 12px; line-height: 16px; padding: 4px 10px; border-radius: 6px; cursor: pointer;
-  border: 1px solid var(--ss-line); background: var(--ss-chip); color: var(--ss-fg); margin: 0;
+  border: 1px solid var(--ss-muted); background: var(--ss-chip); color: var(--ss-fg); margin: 0; text-decoration: none;
 }
-.ss-button:hover { border-color: var(--ss-accent); }
-.ss-button[disabled] { opacity: 0.6; cursor: default; }
+.ss-root a.ss-button { display: inline-block; }
+.ss-root .ss-button:hover { border-color: var(--ss-accent); }
+.ss-root .ss-button[disabled] { opacity: 0.6; cursor: default; }
 .ss-follow { display: inline-grid; }
 .ss-follow > span { grid-area: 1 / 1; }
 .ss-follow > .ss-follow-spare { visibility: hidden; }
-.ss-button-primary { background: var(--ss-accent); color: var(--ss-accent-fg); border-color: var(--ss-accent); }
+.ss-root .ss-button-primary { background: var(--ss-accent); color: var(--ss-accent-fg); border-color: var(--ss-accent); }
 .ss-link-button { font: inherit; font-size: 12px; background: none; border: 0; padding: 0; margin: 0; color: var(--ss-accent); text-decoration: underline; cursor: pointer; }
 `;

@@ -1,5 +1,7 @@
 // Two or three devices side by side: status, launch dates and every spec, rows that differ highlighted
-// (by colour and, for screen readers and colour-blind readers, by a "differs" mark in the row header).
+// (by colour and, for screen readers and colour-blind readers, by a "differs" mark in the row header),
+// and the better value marked where one is better (core/compare.ts). Sized to the 400 px popup.
+import { betterOf } from '../../core/compare';
 import { deviceTitle } from '../../core/names';
 import type { Device, Specs } from '../../core/schema';
 import { firstEvent, currentStatus } from '../../core/status';
@@ -21,14 +23,16 @@ export interface CompareRow {
   label: string;
   values: string[];
   differs: boolean;
+  /** Positions of the devices whose value is better (core/compare.ts); empty when none is. */
+  better: number[];
 }
 
 /** The comparison as rows; a row is left out when no device has a value for it. */
 export function compareRows(devices: readonly Device[]): CompareRow[] {
   const rows: CompareRow[] = [];
-  const add = (label: string, values: string[]) => {
+  const add = (label: string, values: string[], better: number[] = []) => {
     if (values.every((v) => v === '')) return;
-    rows.push({ label, values, differs: new Set(values).size > 1 });
+    rows.push({ label, values, differs: new Set(values).size > 1, better });
   };
   add(t('popupCompareStatus'), devices.map((d) => {
     const s = currentStatus(d);
@@ -37,7 +41,8 @@ export function compareRows(devices: readonly Device[]): CompareRow[] {
   add(t('popupCompareAnnounced'), devices.map((d) => firstEvent(d, 'announced')?.date ?? ''));
   add(t('popupCompareReleased'), devices.map((d) => firstEvent(d, 'released')?.date ?? ''));
   const specs = devices.map((d) => new Map(formatSpecs(d.specs)));
-  for (const key of SPEC_ORDER) add(specLabel(key), specs.map((m) => m.get(key) ?? ''));
+  const raw = devices.map((d) => d.specs ?? {});
+  for (const key of SPEC_ORDER) add(specLabel(key), specs.map((m) => m.get(key) ?? ''), betterOf(key, raw));
   return rows;
 }
 
@@ -62,11 +67,12 @@ export function CompareView({ ids, tabId }: { ids: string[]; tabId?: number | un
         <span class="app-legend-swatch" aria-hidden="true" />
         {t('popupCompareLegend')}
       </p>
+      <p class="app-legend ss-muted">{t('popupCompareBetterLegend')}</p>
       <table class="app-compare">
         <caption class="visually-hidden">{names.join(' · ')}</caption>
         <thead>
           <tr>
-            <td />
+            <td class="app-compare-corner" />
             {devices.map((d, i) => (
               <th scope="col" key={d.id}>
                 <a href={recordHref(d.id, tabId)}>{names[i]}</a>
@@ -81,11 +87,20 @@ export function CompareView({ ids, tabId }: { ids: string[]; tabId?: number | un
                 {row.label}
                 {row.differs ? <span class="visually-hidden"> {t('popupCompareDiffers')}</span> : null}
               </th>
-              {row.values.map((value, i) => (
-                <td key={devices[i]!.id} class={row.differs ? 'app-diff' : undefined}>
-                  {value || '—'}
-                </td>
-              ))}
+              {row.values.map((value, i) => {
+                const better = row.better.includes(i);
+                return (
+                  <td key={devices[i]!.id} class={row.differs ? 'app-diff' : undefined} data-better={better ? 'true' : undefined}>
+                    {value || '—'}
+                    {better ? (
+                      <span class="app-better">
+                        <span aria-hidden="true"> ★</span>
+                        <span class="visually-hidden"> {t('popupCompareBetter')}</span>
+                      </span>
+                    ) : null}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -11,7 +11,8 @@ export interface DeviceRowProps {
   summary: DeviceSummary;
   tabId?: number | undefined;
   selected?: boolean;
-  onSelect?: ((id: string, selected: boolean) => void) | undefined;
+  /** Returns false when the pick was refused (the comparison is full); the box then stays clear. */
+  onSelect?: ((id: string, selected: boolean) => boolean) | undefined;
   onFollowChange?: (id: string, following: boolean) => void;
   children?: ComponentChildren;
 }
@@ -36,7 +37,11 @@ export function DeviceRow({ summary, tabId, selected, onSelect, onFollowChange, 
         <FollowButton id={summary.id} following={summary.following} onChange={(f) => onFollowChange?.(summary.id, f)} />
         {onSelect ? (
           <label class="app-check">
-            <input type="checkbox" checked={selected ?? false} onChange={(e) => onSelect(summary.id, e.currentTarget.checked)} />
+            <input type="checkbox" checked={selected ?? false} onChange={(e) => {
+                const box = e.currentTarget;
+                if (!onSelect(summary.id, box.checked)) box.checked = false;
+              }}
+            />
             <span>
               {t('popupCompareSelect')}
               <span class="visually-hidden"> {title}</span>

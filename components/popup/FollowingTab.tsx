@@ -28,7 +28,7 @@ async function loadFollows(): Promise<FollowRow[]> {
 export interface FollowingTabProps {
   tabId?: number | undefined;
   selected: ReadonlySet<string>;
-  onSelect: (id: string, selected: boolean) => void;
+  onSelect: (id: string, selected: boolean) => boolean;
 }
 
 export function FollowingTab({ tabId, selected, onSelect }: FollowingTabProps) {

@@ -18,13 +18,22 @@ const MAX_COMPARE = 3;
 function Main({ tabId, section }: { tabId?: number | undefined; section?: PopupSection | undefined }) {
   const [tab, setTab] = useState<string>(section ?? 'page');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const select = (id: string, on: boolean) =>
+  const [overLimit, setOverLimit] = useState(false);
+  /** Picks or unpicks a device; a pick past the limit is refused, and the bar says why. */
+  const select = (id: string, on: boolean): boolean => {
+    if (on && !selected.has(id) && selected.size >= MAX_COMPARE) {
+      setOverLimit(true);
+      return false;
+    }
+    setOverLimit(false);
     setSelected((current) => {
       const next = new Set(current);
-      if (on && next.size < MAX_COMPARE) next.add(id);
-      if (!on) next.delete(id);
+      if (on) next.add(id);
+      else next.delete(id);
       return next;
     });
+    return true;
+  };
   const props = { tabId, selected, onSelect: select };
   useEffect(() => {
     // The worker builds its search index lazily; an empty query starts that now, so the first letters
@@ -55,9 +64,18 @@ function Main({ tabId, section }: { tabId?: number | undefined; section?: PopupS
       </Tabs>
       {selected.size > 0 ? (
         <div class="app-compare-bar" role="region" aria-label={t('popupCompareBarLabel')}>
-          <span class="app-small">{t('popupCompareSelected', [String(selected.size), String(MAX_COMPARE)])}</span>
+          <span class="app-small" role="status">
+            {overLimit ? t('popupCompareLimit', String(MAX_COMPARE)) : t('popupCompareSelected', [String(selected.size), String(MAX_COMPARE)])}
+          </span>
           <span class="app-row">
-            <button type="button" class="ss-link-button" onClick={() => setSelected(new Set())}>
+            <button
+              type="button"
+              class="ss-link-button"
+              onClick={() => {
+                setSelected(new Set());
+                setOverLimit(false);
+              }}
+            >
               {t('popupCompareClear')}
             </button>
             {selected.size >= 2 ? (

@@ -133,6 +133,7 @@ export function RecordView({ id, tabId }: { id: string; tabId?: number | undefin
         <Variants device={device} tabId={tabId} />
       </Section>
       <Section id="compared" title={t('popupComparedWith')}>
+        <p class="ss-muted app-small">{t('popupComparedWithIntro')}</p>
         <ComparedWith id={device.id} tabId={tabId} />
       </Section>
       <Section id="reading" title={t('popupReadingTitle')}>

@@ -14,7 +14,7 @@ type Results = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; quer
 export interface SearchTabProps {
   tabId?: number | undefined;
   selected: ReadonlySet<string>;
-  onSelect: (id: string, selected: boolean) => void;
+  onSelect: (id: string, selected: boolean) => boolean;
 }
 
 function reasonText(hit: SearchHit): string {

@@ -160,3 +160,29 @@ export function tokenize(s: string): NameToken[] {
   }
   return out;
 }
+
+/** Quotes that may open or close a codename ("Honami", «Honami», 'Honami'). */
+export function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb;
+}
+
+/**
+ * Whether a quote opens right before position pos: a quote not glued to a word before it (the "'" of
+ * "whale's" is an apostrophe).
+ */
+export function opensQuote(text: string, pos: number): boolean {
+  if (pos === 0 || !isQuote(text.charCodeAt(pos - 1))) return false;
+  if (pos === 1) return true;
+  const before = charClass(text.charCodeAt(pos - 2));
+  return before === C_SEP || before === C_IGNORE || before === C_PLUS;
+}
+
+/** Whether text[from, to) is one to three spaces (of any width) or line breaks, and nothing else. */
+export function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0 && c !== 10 && c !== 13 && c !== 9 && c !== 0x202f && c !== 0x2009) return false;
+  }
+  return to > from;
+}

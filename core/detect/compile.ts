@@ -23,12 +23,7 @@
 //                          version-1 layout used an edge hash table plus parent links: 16 bytes per node).
 //   nodeEntryStart         the entries of node n are k in [nodeEntryStart[n], nodeEntryStart[n+1]).
 //   entryOwner, entryInfo, entryName  per entry: the device index (the brand index for a brand entry), the
-//                          info bits and the name index. info bits: 0-3 reason
-//                          (names.ts REASONS), 4-6 level (names.ts LEVEL_*), 7 brand entry, 8 family word,
-//                          9-30 case mask (token i must be capitalised in the article) or, for model codes,
-//                          glue mask (token i is written glued to the one before, as in the code; bit 9,
-//                          which gluing never uses, is set when the code starts with a capital); 31 for a
-//                          name whose second token is glued to the first ("a4").
+//                          info bits (their layout: entry-info.ts) and the name index.
 //   names / nameOffsets    the record's spelling of each matched name, for Mention.matchedName.
 //   ids / idOffsets        device ids, concatenated; deviceBrand, deviceFamily index brands/families;
 //                          deviceRank (one byte each) orders equally good candidates (richer records first).
@@ -44,6 +39,7 @@
 import type { Device } from '../schema';
 import { C_LOWER, HASH_SEED, hashStep, tokenHash, tokenize, type NameToken } from './chars';
 import { bytesToBase64, int32ToBase64, intsToBase64, offsetsToBase64 } from './b64';
+import { CASE_SHIFT, INFO_BRAND_ENTRY, INFO_FAMILY_WORD, packInfo } from './entry-info';
 import {
   BLOCK_AFTER, BLOCK_BEFORE, DETERMINERS, FAMILY_NOUNS, LEVEL_BRAND, LEVEL_NEVER, LEVEL_STRONG, REASONS, deviceForms, type NameForm,
 } from './names';
@@ -77,11 +73,7 @@ export interface CompiledMatcher {
   words: { determiners: number[]; blockBefore: number[]; blockAfter: number[]; familyNouns: number[]; familyBrands: number[] };
 }
 
-export const INFO_BRAND_ENTRY = 1 << 7;
-export const INFO_FAMILY_WORD = 1 << 8;
-export const CASE_SHIFT = 9;
-/** A name (not a code) whose second word is glued to its first in the record ("a4", "my87", "Z1"). */
-export const INFO_SECOND_GLUED = 1 << 31;
+export { CASE_SHIFT, INFO_BRAND_ENTRY, INFO_FAMILY_WORD, INFO_SECOND_GLUED } from './entry-info';
 
 export { tokenHash };
 
@@ -345,6 +337,5 @@ function infoOf(form: NameForm): number {
   // in any case ("SO-02F", "SO-02f").
   const mask = form.reason === 'model-code' ? form.glueMask | (form.caseMask & 1) : form.caseMask;
   const secondGlued = form.reason !== 'model-code' && (form.tokens[1]?.glued ?? false);
-  return reason | (form.level << 4) | (form.familyWord ? INFO_FAMILY_WORD : 0) | ((mask & 0x3fffff) << CASE_SHIFT) |
-    (secondGlued ? INFO_SECOND_GLUED : 0);
+  return packInfo(reason, form.level, form.familyWord, mask, secondGlued);
 }

@@ -2,12 +2,11 @@
 // compileMatcher runs at build time (scripts/build-index.ts); loadMatcher and detect run in the worker.
 
 export type { MatchReason } from './names';
-export type { Mention, ArticleContext, Matcher, ScannerInfo } from './matcher';
+export type { Mention, Matcher } from './matcher';
+export type { ArticleContext } from './article-context';
+export type { ScannerInfo } from './scanner';
 export type { CompiledMatcher } from './compile';
 export { compileMatcher, MATCHER_FORMAT, indexStamp } from './compile';
 export { loadMatcher, type MatcherOptions } from './matcher';
 
-/** An empty context: the state before the first batch of an article. */
-export function emptyContext(): import('./matcher').ArticleContext {
-  return { brands: [], families: [], devices: {} };
-}
+export { emptyContext, readContext } from './article-context';

@@ -10,20 +10,20 @@
 // no branch on the word. Buckets are added until at most nine slots in ten are taken.
 
 // Each key has two 32-bit words: its value (the id and VALUE_* flags) and, for a word that starts names, a
-// bit per first character (its low five bits) of the words that may come second (matcher.ts rootWalk). With
+// bit per first character (its low five bits) of the words that may come second (name-table.ts rootWalk). With
 // them the module also drops the starts whose walk would find nothing: nine in fifteen on a page of prose
 // ("it", "I", "you" followed by a word no name has second, with no "the" or quote before). Every flag only
 // ever keeps more: a long key's flags and letters are those of all its words together.
 
 /** Value bits: the word starts some name (a root of the trie), written with a capital or as a number. */
 export const VALUE_ROOT = 1 << 24;
-/** Written in lower case, it may start a name with a break after it (matcher.ts lowerStartKinds). */
+/** Written in lower case, it may start a name with a break after it (name-starts.ts startKinds). */
 export const VALUE_LOWER_SPACED = 1 << 25;
 /** ... glued to a letter or digit after it. */
 export const VALUE_LOWER_GLUED = 1 << 26;
 /** A walk from it may find something at its first word alone: a brand, or a name that needs no context. */
 export const VALUE_FIRST_ALONE = 1 << 27;
-/** ... or a name that needs "the", "its"... or a quote right before it (matcher.ts wordMayStart). */
+/** ... or a name that needs "the", "its"... or a quote right before it (candidates.ts wordMayStart). */
 export const VALUE_FIRST_IN_CONTEXT = 1 << 28;
 /** Some name goes on after it. */
 export const VALUE_GOES_ON = 1 << 29;

@@ -1,13 +1,13 @@
-;; The token scanner of matcher.ts in WebAssembly, over the text's UTF-8 bytes. Cutting a page into words is
+;; The token scanner (scanner.ts) in WebAssembly, over the text's UTF-8 bytes. Cutting a page into words is
 ;; most of detection's time, and a JavaScript loop pays a charCodeAt, a table load and a bounds check per
 ;; character and a mispredicted branch per word; here sixty-four bytes at a time become bit masks, and the
-;; words are read off the masks. matcher.ts scanJs is the reference: both cut the same tokens and flag them
-;; alike, and every token scanJs would start a walk from is listed here (tests/unit/detect-wasm.test.ts
+;; words are read off the masks. scanner-js.ts is the reference: both cut the same tokens and flag them
+;; alike, and every token the reference would start a walk from is listed here (tests/unit/detect-wasm.test.ts
 ;; compares what they find). Assembled into scan-wasm.ts by `npm run build:wasm`.
 ;;
 ;; In:  the text's UTF-8 at $bytes ($n bytes, then 64 zero bytes); the starts tables at $bits (lower-case
-;;      words, matcher.ts lowerStarts) and $upperBits (capitalised words and numbers), $shift/$upperShift
-;;      their sizes (see lowerStartHas); the vocabulary table at $table, $tableShift its size (scan-table.ts).
+;;      words, name-starts.ts lowerStartTable) and $upperBits (capitalised words and numbers), $shift/$upperShift
+;;      their sizes (see word-starts.ts hasStart); the vocabulary table at $table, $tableShift its size (scan-table.ts).
 ;; Out: per token, at $tStart/$tEnd (i32 string offsets), $tId (i32: the vocabulary id, -1 none, -2 not
 ;;      looked up), $tByte (i32: its first byte) and $tFlags (u8: 1 glued, 2 upper, 4 break before, 8
 ;;      characters outside ASCII or ignorable ones inside, so its bytes are not its text); and $list, three
@@ -154,7 +154,7 @@
 
   ;; tFlags bit 16 if the byte before byte $at may end a quote: '"', "'", or any byte outside ASCII (the last
   ;; byte of ‘ ’ “ ” « »). Without it the matcher knows no quote opens there without reading the text
-  ;; (matcher.ts opensQuote). The byte before the text is a table's: at worst the bit is set for nothing.
+  ;; (chars.ts opensQuote). The byte before the text is a table's: at worst the bit is set for nothing.
   ;; For the general path; the sixty-four write it out, where a call would cost every word.
   (func $quoteBefore (param $at i32) (result i32)
     (local $p i32)
@@ -163,7 +163,7 @@
       (i32.or (i32.or (i32.eq (local.get $p) (i32.const 34)) (i32.eq (local.get $p) (i32.const 39)))
         (i32.ge_u (local.get $p) (i32.const 128)))))
 
-  ;; Whether the walk from start $k (matcher.ts walk), whose first word has value $val and its key's slot at
+  ;; Whether the walk from start $k (candidates.ts walk), whose first word has value $val and its key's slot at
   ;; $at ($probe), may find anything: at the first word alone (a brand, a name needing no context, or one
   ;; needing a determiner or a quote before it, and there may be one), or going on to the next word (some name
   ;; goes on, no break before it, and some second word starts with its first character). Answers yes
@@ -400,7 +400,7 @@
                               (i32.load8_u (i32.add (local.get $table) (i32.shr_u (local.get $m) (i32.const 3))))
                               (i32.and (local.get $m) (i32.const 7))))
                           (i32.const 1)))
-                      ;; A quote opens before the word (matcher.ts opensQuote): a quote (ASCII, curly or guillemet)
+                      ;; A quote opens before the word (chars.ts opensQuote): a quote (ASCII, curly or guillemet)
                       ;; not glued to a letter or digit before it. Bytes before the text are the tables': at worst
                       ;; a word is listed for nothing. Few words follow a quote or a character outside ASCII, so
                       ;; the branch is seldom taken.
@@ -439,7 +439,7 @@
               (i32.store (i32.add (global.get $tId) (local.get $at)) (i32.const -2))
               (i32.store (i32.add (global.get $tByte) (local.get $at)) (local.get $startByte))
               ;; 16: the byte before may end a quote ('"', "'", or the last byte of ‘ ’ “ ” « »): without it the
-              ;; matcher knows no quote opens there without reading the text (matcher.ts opensQuote). The byte
+              ;; matcher knows no quote opens there without reading the text (chars.ts opensQuote). The byte
               ;; before the text is a table's: at worst the bit is set for nothing.
               (local.set $p (i32.load8_u (i32.sub (i32.add (local.get $bytes) (local.get $startByte)) (i32.const 1))))
               (i32.store8 (i32.add (global.get $tFlags) (local.get $count))
@@ -591,9 +591,9 @@
                 (if (i32.eqz (local.get $glued))
                   (then
                     ;; An ASCII word not glued to the one before: listed if the starts tables may hold it (a
-                    ;; capitalised word or a number: upperBits; a lower-case one: bits, matcher.ts lowerStarts),
-                    ;; or if a quote may open before a lower-case one. Key and hash as matcher.ts lowerStartKey and
-                    ;; lowerStartHas.
+                    ;; capitalised word or a number: upperBits; a lower-case one: bits, name-starts.ts lowerStartTable),
+                    ;; or if a quote may open before a lower-case one. Key and hash as word-starts.ts startKey and
+                    ;; hasStart.
                     (local.set $lower (i32.eq (local.get $cls) (i32.const 1)))
                     (local.set $len (i32.sub (local.get $i) (local.get $startByte)))
                     ;; Folded, an ASCII letter is its lower case and a digit itself: the byte with bit 5 set.

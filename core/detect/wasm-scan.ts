@@ -25,8 +25,8 @@ export const LIST_DECIDED = 8;
 export const LIST_CLASS_SHIFT = 4;
 
 /**
- * Bit tables of the words that may start a name, two bits per word (matcher.ts lowerStartKey and
- * lowerStartHas): lower-case words (lowerStarts), and capitalised words and numbers (key bit 28 set). They
+ * Bit tables of the words that may start a name, two bits per word (word-starts.ts startKey and
+ * hasStart): lower-case words (name-starts.ts lowerStartTable), and capitalised words and numbers (key bit 28 set). They
  * let through the words the module then finds in the vocabulary table.
  */
 export interface StartTables {

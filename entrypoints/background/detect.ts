@@ -1,9 +1,8 @@
 // Answers a content script's "which devices does this text name?": runs the matcher, drops matches the
 // reader rejected, and returns the mentions with short summaries for the marks and the popup.
 import type { Browser } from 'wxt/browser';
-import type { ArticleContext } from '../../core/detect/index';
 import { isRejectedMatch, siteKeyForHost } from '../../core/sites';
-import type { DetectionContext, PageMention, ToBackground } from '../../utils/protocol';
+import type { PageMention, ToBackground } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
 import { getMatcher } from './matcher-host';
 import { getSummaries } from './index-store';
@@ -27,7 +26,7 @@ export function siteOf(url: string): string {
 
 export async function detectOnPage(request: DetectRequest, sender: Browser.runtime.MessageSender): Promise<DetectResponse> {
   const [matcher, settings] = await Promise.all([getMatcher(), loadSettings()]);
-  const result = matcher.detect(request.text, request.context as ArticleContext | undefined);
+  const result = matcher.detect(request.text, request.context);
   const site = siteOf(sender.tab?.url ?? request.url);
   const rejected = new Set(settings.rejectedMatches);
   const mentions: PageMention[] = [];
@@ -51,5 +50,5 @@ export async function detectOnPage(request: DetectRequest, sender: Browser.runti
       console.warn('SpecScout: recording the page failed', error);
     }
   }
-  return { mentions, context: result.context as unknown as DetectionContext, summaries };
+  return { mentions, context: result.context, summaries };
 }

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CardProbe } from './card-probe';
 import type { Session } from './browser';
 
 export const POPUP_VIEWPORT = { width: 420, height: 600 };
@@ -56,4 +58,25 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
+}
+
+/** Hovers the first mark in the page and waits for its card to be ready; returns the probe that reads it. */
+export async function openCardOnFirstMark(page: Page): Promise<CardProbe> {
+  const at = await page.evaluate(() => {
+    const ranges = [...((CSS.highlights.get('specscout') ?? new Set()) as unknown as Set<Range>)].sort((a, b) =>
+      a.compareBoundaryPoints(Range.START_TO_START, b),
+    );
+    const range = ranges[0];
+    if (!range) return null;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const box = range.getClientRects()[0]!;
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  if (!at) throw new Error('no mark to hover');
+  await page.bringToFront();
+  await page.mouse.move(at.x - 30, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  const card = new CardProbe(page);
+  await expect.poll(() => card.attr('data-state'), { timeout: 10_000 }).toBe('ready');
+  return card;
 }

@@ -78,19 +78,28 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('compares two devices side by side, differences highlighted', async () => {
+  it('compares three devices side by side in a 400 px popup, differences highlighted, no sideways scroll', async () => {
     const popup = await openPopupFor(session, tabId);
+    // Chrome's toolbar popup is at most 800 px wide; ours is laid out for 400.
+    await popup.setViewportSize({ width: 400, height: 600 });
     const boxes = popup.locator('[data-device-id] input[type="checkbox"]');
-    await expect.poll(() => boxes.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-    await boxes.nth(0).check();
-    await boxes.nth(1).check();
+    await expect.poll(() => boxes.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < 3; i++) await boxes.nth(i).check();
     await popup.getByRole('link', { name: 'Compare side by side' }).click();
     await popup.waitForURL(/compare=/);
     const headers = popup.locator('table.app-compare thead th');
-    await expect.poll(() => headers.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => headers.count(), { timeout: 10_000 }).toBe(3);
     const differing = popup.locator('tbody tr[data-differs="true"]');
     expect(await differing.count()).toBeGreaterThan(0);
-    expect(await differing.first().locator('td.app-diff').count()).toBe(2);
+    expect(await differing.first().locator('td.app-diff').count()).toBe(3);
+    const fit = await popup.evaluate(() => {
+      const table = document.querySelector('table.app-compare')!.getBoundingClientRect();
+      const page = document.scrollingElement!;
+      return { scrollWidth: page.scrollWidth, clientWidth: page.clientWidth, tableRight: Math.ceil(table.right) };
+    });
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+    expect(fit.tableRight).toBeLessThanOrEqual(400);
+    await popup.screenshot({ path: `${SHOTS}/compare-light.png` });
     await popup.close();
   });
 });

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Fragment, type ComponentChild, type VNode } from 'preact';
 import type { Device } from '../../core/schema';
-import type { DeviceDetail } from '../../utils/protocol';
+import type { DeviceDetail, PageMention } from '../../utils/protocol';
 import { CardBody } from '../../components/card/CardBody';
 import { matchExplanation, thenAndNow } from '../../components/card/card-model';
 import { FollowButton } from '../../components/device/FollowButton';
@@ -150,7 +150,8 @@ describe('the card model', () => {
     expect(matchExplanation(z1f, { matchedName: 'SO-02F', reason: 'model-code' })).toBe('model code SO-02F (docomo, JP)');
     expect(matchExplanation(z1f, { matchedName: 'Sony Xperia Z1 f', reason: 'full-name' })).toBeNull();
     expect(matchExplanation(z1f, { matchedName: 'Z1f', reason: 'shorthand' })).toBe('short form Z1f');
-    expect(matchExplanation(z1f, { matchedName: 'Odd', reason: 'something-new' })).toBe('Odd');
+    // A reason this card does not know (a newer worker's): the name alone.
+    expect(matchExplanation(z1f, { matchedName: 'Odd', reason: 'something-new' as PageMention['reason'] })).toBe('Odd');
   });
 
   it('says "then / now" only when the article is dated and the status changed since', () => {

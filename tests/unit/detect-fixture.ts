@@ -1,7 +1,10 @@
-// Shared by the detection tests: the shipped index (built if stale) and a matcher compiled from it once.
-import { compileMatcher, loadMatcher, type CompiledMatcher, type Matcher } from '../../core/detect/index';
+// Shared by the detection tests: the shipped index and its compiled matcher, which the unit run's global
+// setup (global-setup.ts) built once for every test file; each file only parses and loads them.
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { loadMatcher, type CompiledMatcher, type Matcher } from '../../core/detect/index';
+import { unpackIndex, type ShippedIndex } from '../../core/feed';
 import type { Device } from '../../core/schema';
-import { loadShippedIndex } from '../../scripts/lib/load-index';
 
 interface Shipped {
   matcher: Matcher;
@@ -16,16 +19,21 @@ interface Shipped {
 
 let cached: Promise<Shipped> | null = null;
 
+async function load(): Promise<Shipped> {
+  const files = inject('shippedFiles');
+  const [indexText, matcherText] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.matcher, 'utf8')]);
+  const index = unpackIndex(JSON.parse(indexText) as ShippedIndex);
+  const compiled = JSON.parse(matcherText) as CompiledMatcher;
+  return {
+    matcher: loadMatcher(compiled),
+    eagerMatcher: loadMatcher(compiled, { lookUpEveryWord: true }),
+    jsMatcher: loadMatcher(compiled, { javaScriptScan: true }),
+    compiled,
+    devices: new Map(index.devices.map((d) => [d.id, d])),
+  };
+}
+
 export function shippedMatcher(): Promise<Shipped> {
-  cached ??= loadShippedIndex({ log: () => undefined }).then((index) => {
-    const compiled = JSON.parse(JSON.stringify(compileMatcher(index.devices)));
-    return {
-      matcher: loadMatcher(compiled),
-      eagerMatcher: loadMatcher(compiled, { lookUpEveryWord: true }),
-      jsMatcher: loadMatcher(compiled, { javaScriptScan: true }),
-      compiled,
-      devices: new Map(index.devices.map((d) => [d.id, d])),
-    };
-  });
+  cached ??= load();
   return cached;
 }

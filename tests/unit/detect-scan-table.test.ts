@@ -86,11 +86,14 @@ describe('the vocabulary table of the WebAssembly scan', () => {
     }
     const list = [...words];
     const { table, values } = tableOf(list);
-    for (let t = 0; t < list.length; t++) expect(probe(table, list[t]!)).toBe(values[t]);
+    // Compared in plain loops, one expect each: thirty thousand expects and a deep equality of the table's
+    // bytes took longer than building it, past the test timeout on a loaded machine.
+    const misses = list.filter((w, t) => probe(table, w) !== values[t]);
+    expect(misses).toEqual([]);
     const slots = (table.bytes.byteLength - 16) / 64 * 4;
     expect(table.size).toBe(list.length);
     expect(table.size / slots).toBeLessThanOrEqual(0.9);
-    expect(tableOf(list).table.bytes).toEqual(table.bytes);
+    expect(Buffer.compare(tableOf(list).table.bytes, table.bytes)).toBe(0);
   });
 
   it('lists in the module the starts whose walk may find something, and only those', () => {

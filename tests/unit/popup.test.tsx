@@ -100,6 +100,37 @@ describe('the popup', () => {
     expect(worker.calls).toContainEqual({ type: 'setSettings', data: { patch: { disabledSites: ['gsmarena.com'] } } });
   });
 
+  it('says marking is off after the switch turns it off, and Undo turns it back on', async () => {
+    const worker = fakeWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await click(await until(() => need(root, '#site-switch')));
+    await until(() => expect(text(root.querySelector('.app-notice'))).toContain('Marking is off on gsmarena.com.'));
+    expect(text(root)).toContain('Marking is off on gsmarena.com');
+    expect(text(root)).not.toContain('No devices found');
+    const undo = [...root.querySelectorAll('.app-notice button')].find((b) => text(b) === 'Undo') ?? null;
+    await click(undo);
+    await until(() => expect(root.querySelector('#site-switch')?.getAttribute('aria-checked')).toBe('true'), 8000);
+    expect(worker.calls.filter((c) => c.type === 'setSettings').map((c) => c.data)).toEqual([
+      { patch: { disabledSites: ['gsmarena.com'] } },
+      { patch: { disabledSites: [] } },
+    ]);
+    await until(() => expect(root.querySelectorAll('[data-device-id]')).toHaveLength(2));
+  });
+
+  it('says marking is off, not "no devices", on a site turned off from the card, with a way back', async () => {
+    settings.disabledSites = ['gsmarena.com'];
+    // The content script still answers, with nothing marked.
+    fakeBrowser.tabs.sendMessage = (async () => ({ ok: true, value: { url: 'https://www.gsmarena.com/news.php', ids: [], summaries: [] } })) as never;
+    const worker = fakeWorker({ getSettings: () => settings, setSettings: ({ patch }) => (settings = { ...settings, ...patch }) });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    await until(() => expect(text(root)).toContain('Marking is off on gsmarena.com'));
+    expect(text(root)).not.toContain('No devices found');
+    expect(text(root)).toContain('Don’t mark on this site');
+    const back = [...root.querySelectorAll('.app-state button')].find((b) => text(b) === 'Mark devices here again') ?? null;
+    await click(back);
+    await until(() => expect(worker.calls).toContainEqual({ type: 'setSettings', data: { patch: { disabledSites: [] } } }));
+  });
+
   it('says what to do when no content script answers on a site that is not turned on', async () => {
     fakeBrowser.tabs.query = (async () => [{ id: 9, url: 'https://blog.example.com/post', active: true }]) as never;
     fakeBrowser.tabs.sendMessage = (async () => {
@@ -188,6 +219,10 @@ describe('the popup', () => {
     expect(body).toContain('Then: Announced');
     await until(() => expect(text(root)).toContain('Sony Xperia Z1s'));
     await until(() => expect(text(root)).toContain('Samsung Galaxy S24 Ultra'));
+    // The section says what "compared with" means: devices from the same articles.
+    expect(text(root.querySelector('section[aria-labelledby="sec-compared"]'))).toContain(
+      'Named in the same articlesOther devices named in the articles where you read about this one',
+    );
     expect(root.querySelector('a[href="?compare=sony-xperia-z1,samsung-galaxy-s24-ultra"]')).not.toBeNull();
   });
 
@@ -230,5 +265,38 @@ describe('popup addresses', () => {
     const rows = compareRows([z1Device, z1sDevice]);
     expect(rows.some((r) => r.values.every((v) => v === ''))).toBe(false);
     expect(rows.find((r) => r.differs)?.values).toEqual(['170 g', '162 g']);
+    // The lighter one is better; equal batteries make neither better.
+    expect(rows.find((r) => r.differs)?.better).toEqual([1]);
+    expect(rows.find((r) => r.values[0] === '3000 mAh')?.better).toEqual([]);
+  });
+
+  it('marks the better value in the comparison for readers and screen readers', async () => {
+    fakeWorker({ getSettings: () => settings, getDevice: ({ id }) => ({ device: id === z1Device.id ? z1Device : z1sDevice, following: false, muted: false, current: { status: 'released' } }) });
+    const root = await mount(<PopupApp route={{ view: 'compare', compareIds: [z1Device.id, z1sDevice.id] }} />);
+    const better = await until(() => {
+      const cells = [...root.querySelectorAll('td[data-better="true"]')];
+      expect(cells).toHaveLength(1);
+      return cells[0]!;
+    });
+    expect(text(better)).toBe('162 g ★ (better)');
+    expect(text(root)).toContain('★ marks the better value');
+  });
+
+  it('explains the limit when a fourth device is picked, and keeps the box clear', async () => {
+    const more = ['a', 'b', 'c', 'd'].map((k) => ({ ...z1, id: `sony-xperia-${k}`, name: `Xperia ${k.toUpperCase()}` }));
+    fakeBrowser.tabs.sendMessage = (async () => ({ ok: true, value: { url: 'https://www.gsmarena.com/news.php', ids: more.map((m) => m.id), summaries: more } })) as never;
+    fakeWorker({ getSettings: () => settings });
+    const root = await mount(<PopupApp route={{ view: 'main' }} />);
+    const boxes = await until(() => {
+      const found = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+      expect(found).toHaveLength(4);
+      return found;
+    });
+    for (const box of boxes.slice(0, 3)) await change(box, (el) => (el.checked = true));
+    await until(() => expect(text(root.querySelector('.app-compare-bar'))).toContain('3 of 3 picked'));
+    await change(boxes[3]!, (el) => (el.checked = true));
+    await until(() => expect(text(root.querySelector('.app-compare-bar'))).toContain('You can compare up to 3 devices. Clear one to pick another.'));
+    expect(boxes[3]!.checked).toBe(false);
+    expect(root.querySelector('.app-compare-bar a')!.getAttribute('href')).toBe('?compare=sony-xperia-a,sony-xperia-b,sony-xperia-c');
   });
 });

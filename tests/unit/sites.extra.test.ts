@@ -2,7 +2,9 @@
 // the shared helpers agree on what a site is.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CONTENT_SCRIPT_FILE, SITE_SCRIPT_PREFIX, grantedExtraSites, syncSiteScripts } from '../../entrypoints/background/sites';
+import { CONTENT_SCRIPT_FILE, SITE_SCRIPT_PREFIX, grantedExtraSites, startGrantedSites, syncSiteScripts } from '../../entrypoints/background/sites';
+import { loadSettings, saveSettings } from '../../utils/settings';
+import { closeDB } from '../../utils/db';
 import { siteOfPattern, siteOfUrl, sitePatterns } from '../../components/common/site-access';
 
 interface Registered { id: string; matches?: string[]; js?: string[]; persistAcrossSessions?: boolean }
@@ -50,6 +52,45 @@ describe('content scripts for extra sites', () => {
     origins = ['*://*.example.com/*'];
     await Promise.all([syncSiteScripts(), syncSiteScripts()]);
     expect(registered).toHaveLength(1);
+  });
+});
+
+describe('a site granted while its page is open', () => {
+  let injected: { tabId: number; files: string[] }[];
+  beforeEach(async () => {
+    // The worker's database connection is cached; each test opens a fresh one on its own database.
+    await closeDB();
+    injected = [];
+    const tabs = [
+      { id: 1, url: 'https://www.example.com/story' },
+      { id: 2, url: 'https://news.example.com/other' },
+      { id: 3, url: 'https://example.org/' },
+      { id: 4, url: 'https://www.example.com/old', discarded: true },
+    ];
+    fakeBrowser.tabs.query = (async ({ url }: { url: string[] }) =>
+      tabs.filter((tab) => url.some((pattern) => new URL(tab.url).hostname.endsWith(pattern.replace(/^[a-z*]+:\/\/\*\./, '').replace(/\/\*$/, ''))))) as never;
+    // Tab 2 already runs the content script (a page loaded after the registration).
+    fakeBrowser.tabs.sendMessage = (async (tabId: number) => {
+      if (tabId === 2) return { ok: true, value: { url: 'https://news.example.com/other', ids: [], summaries: [] } };
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as never;
+    (fakeBrowser.scripting as unknown as Record<string, unknown>).executeScript = async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
+      injected.push({ tabId: target.tabId, files });
+      return [];
+    };
+  });
+
+  it("starts marking at once in the site's open tabs that do not run the script yet, and lists the site as on", async () => {
+    await saveSettings({ enabledSites: ['example.net'] });
+    expect(await startGrantedSites(['https://*.example.com/*'])).toEqual([1]);
+    expect(injected).toEqual([{ tabId: 1, files: [`/${CONTENT_SCRIPT_FILE}`] }]);
+    expect((await loadSettings()).enabledSites).toEqual(['example.net', 'example.com']);
+  });
+
+  it('leaves the default news sites and other origins to the manifest', async () => {
+    expect(await startGrantedSites(['https://*.gsmarena.com/*', 'https://feeds.example.com/rss'])).toEqual([]);
+    expect(injected).toEqual([]);
+    expect((await loadSettings()).enabledSites).toEqual([]);
   });
 });
 
