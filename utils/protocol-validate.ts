@@ -105,7 +105,7 @@ const CHECKS: Record<BackgroundType, Check> = {
   forgetReadingHistory: empty,
   comparedWith: fields({ id }),
   recentChanges: empty,
-  openRecord: fields({ id }),
+  openRecord: fields({ id, section: (value) => value === undefined || value === 'report' }),
 };
 
 export type ValidMessage = { [K in BackgroundType]: { type: K; data: ToBackground[K]['req'] } }[BackgroundType];

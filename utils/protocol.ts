@@ -90,6 +90,7 @@ export interface Settings {
     /** Which change kinds notify. */
     kinds: string[];
   };
+  /** The reader's region (ISO 3166 code, EU for the European Union), or '' for wherever a device came out first. */
   region: string;
   feedUrls: string[];
   /** Automatic update checks (install, browser start, every refreshHours); "Check now" works either way. */
@@ -222,7 +223,8 @@ export interface ToBackground {
   comparedWith: { req: { id: string }; res: DeviceSummary[] };
   recentChanges: { req: Record<string, never>; res: ChangeNote[] };
   /** Opens the full record (popup.html?device=<id>) in a new tab; content scripts cannot open extension pages. */
-  openRecord: { req: { id: string }; res: { ok: true } };
+  /** `section: 'report'`: the record opens with its "Report wrong data" form. */
+  openRecord: { req: { id: string; section?: 'report' }; res: { ok: true } };
 }
 
 export interface ToContent {

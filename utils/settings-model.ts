@@ -14,7 +14,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   enabledSites: [],
   notifications: { enabled: true, quiet: false, dailyCap: 10, kinds: [...CHANGE_KINDS] },
-  region: 'US',
+  // Empty: the status and dates wherever they happened first. A region code: as the reader there sees them.
+  region: '',
   feedUrls: [],
   updatesEnabled: true,
   // Every 6 hours: a status change reaches followers the same day, and an unchanged manifest costs a 304.
@@ -22,6 +23,14 @@ export const DEFAULT_SETTINGS: Settings = {
   keepReadingHistory: true,
   rejectedMatches: [],
 };
+
+/**
+ * The region status and dates are picked for (`core/status.ts` `currentStatus`): undefined, i.e. every
+ * region, when the reader chose none.
+ */
+export function statusRegion(settings: Pick<Settings, 'region'>): string | undefined {
+  return settings.region === '' ? undefined : settings.region;
+}
 
 /** Longest feed URL kept. */
 export const MAX_FEED_URL = 2048;
@@ -74,7 +83,7 @@ export function normalizeSettings(raw: unknown): Settings {
         ? stringList(notifications.kinds, (s) => (CHANGE_KINDS as readonly string[]).includes(s))
         : [...d.notifications.kinds],
     },
-    region: typeof input.region === 'string' && /^[A-Z]{2}$/.test(input.region) ? input.region : d.region,
+    region: typeof input.region === 'string' && /^([A-Z]{2})?$/.test(input.region) ? input.region : d.region,
     // Bounded in length as every list here is, so the largest settings still export and import (reader-data.ts).
     feedUrls: stringList(input.feedUrls, (s) => s.length <= MAX_FEED_URL && isFeedUrl(s), 20),
     updatesEnabled: typeof input.updatesEnabled === 'boolean' ? input.updatesEnabled : d.updatesEnabled,

@@ -21,7 +21,8 @@ export interface CardTarget {
 
 export interface CardActions {
   onClose(): void;
-  onOpenRecord(id: string): void;
+  /** `section: 'report'`: the record opens at its "Report wrong data" form. */
+  onOpenRecord(id: string, section?: 'report'): void;
   onReject(scope: RejectScope): void;
 }
 
@@ -89,6 +90,9 @@ export function CardBody({ detail, target, titleId, onClose, onOpenRecord, onRej
         <FollowButton id={device.id} following={detail.following} />
         <button type="button" class="ss-link-button" onClick={() => onOpenRecord(device.id)}>
           {t('cardOpenRecord')}
+        </button>
+        <button type="button" class="ss-link-button" onClick={() => onOpenRecord(device.id, 'report')}>
+          {t('cardReportWrong')}
         </button>
         <button type="button" class="ss-link-button" onClick={() => onReject('device')}>
           {t('cardNotThisDevice')}

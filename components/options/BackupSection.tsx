@@ -8,6 +8,7 @@ import type { ImportPreview, SettingChange, SettingKey } from '../../utils/proto
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../utils/reader-data';
 import { t } from '../../utils/i18n';
 import { useAsync } from '../common/useAsync';
+import { regionLabel } from './RegionSection';
 
 /** i18n keys of the settings' names, as the confirmation lists them. */
 export const SETTING_LABEL: Record<SettingKey, string> = {
@@ -57,10 +58,12 @@ function Values({ values, sign }: { values: string[]; sign: 'added' | 'removed' 
 }
 
 function Change({ change }: { change: SettingChange }) {
+  // A region is shown by its name: the empty one ("any region") would otherwise read as nothing.
+  const shown = (value: string) => (change.key === 'region' ? regionLabel(value) : value);
   return (
     <li class="app-import-change" data-setting={change.key}>
       <strong>{t(SETTING_LABEL[change.key])}</strong>
-      {change.from !== undefined ? <span class="app-small"> {t('optionsImportFromTo', [change.from, change.to ?? ''])}</span> : null}
+      {change.from !== undefined ? <span class="app-small"> {t('optionsImportFromTo', [shown(change.from), shown(change.to ?? '')])}</span> : null}
       <Values values={change.added} sign="added" />
       <Values values={change.removed} sign="removed" />
     </li>

@@ -1,5 +1,6 @@
 // Marking: how device names are marked on the page, how long to hover before the card opens, and the
 // keyboard shortcut (set in the browser's own shortcut settings; an extension page cannot link there).
+// The help names the page of the browser this build is for: Firefox has no chrome://extensions.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { MarkStyle, Settings } from '../../utils/protocol';
@@ -15,9 +16,23 @@ const STYLES: { value: MarkStyle; key: string }[] = [
 
 const COMMAND = 'open-card';
 
-/** Firefox has its own shortcut page and an API to open it (Firefox 137+); Chrome's is a chrome:// page. */
+type ShortcutCommands = typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+
+/** The help text for the browser this build is for (`import.meta.env.FIREFOX` at build time). */
+export function shortcutHelpKey(firefox: boolean): 'optionsShortcutHowFirefox' | 'optionsShortcutHow' {
+  return firefox ? 'optionsShortcutHowFirefox' : 'optionsShortcutHow';
+}
+
+/**
+ * Whether the page can open the shortcut settings: Firefox 137+ has an API for its own page, and an extension
+ * cannot open about:addons itself; Chrome lets an extension open chrome://extensions/shortcuts in a tab.
+ */
+export function canOpenShortcutSettings(firefox: boolean, commands: ShortcutCommands): boolean {
+  return typeof commands.openShortcutSettings === 'function' || !firefox;
+}
+
 function openShortcutSettings(): void {
-  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  const commands = browser.commands as ShortcutCommands;
   if (typeof commands.openShortcutSettings === 'function') void commands.openShortcutSettings();
   else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
 }
@@ -73,10 +88,12 @@ export function MarkingSection({ settings, save }: { settings: Settings; save: S
           t('optionsShortcutNone')
         ) : null}
       </p>
-      <p class="ss-muted app-small">{t('optionsShortcutHow')}</p>
-      <button type="button" class="ss-button" onClick={openShortcutSettings}>
-        {t('optionsShortcutChange')}
-      </button>
+      <p class="ss-muted app-small" id="shortcut-help">{t(shortcutHelpKey(import.meta.env.FIREFOX))}</p>
+      {canOpenShortcutSettings(import.meta.env.FIREFOX, browser.commands as ShortcutCommands) ? (
+        <button type="button" class="ss-button" onClick={openShortcutSettings}>
+          {t('optionsShortcutChange')}
+        </button>
+      ) : null}
     </section>
   );
 }

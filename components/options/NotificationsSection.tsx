@@ -1,4 +1,5 @@
-// Notifications: on or off, which kinds of change notify, quiet mode, the daily cap, and muting single
+// Notifications: on or off, which kinds of change notify, the pause (`quiet`: nothing shown, changes
+// still listed in the Following tab), the daily cap, and muting single
 // followed devices.
 import { deviceTitle } from '../../core/names';
 import { useState } from 'preact/hooks';

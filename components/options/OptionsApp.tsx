@@ -1,6 +1,7 @@
 // The options page: where SpecScout runs, how it marks, what notifies, and the reader's data. Every
 // change is saved at once through the worker (setSettings), which tells open tabs so marks follow.
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../utils/messaging';
 import type { Settings } from '../../utils/protocol';
 import { t } from '../../utils/i18n';
@@ -10,7 +11,11 @@ import { ErrorState, Loading } from '../common/States';
 import { SitesSection } from './SitesSection';
 import { MarkingSection } from './MarkingSection';
 import { NotificationsSection } from './NotificationsSection';
+import { RegionSection } from './RegionSection';
 import { DataSection } from './DataSection';
+
+/** PRIVACY.md, shipped as text by wxt.config.ts. */
+export const PRIVACY_PATH = '/PRIVACY.txt';
 
 export type SavePatch = (patch: Partial<Settings>) => Promise<void>;
 
@@ -45,10 +50,16 @@ export function OptionsApp() {
           <ul>
             <li><a href="#sites">{t('optionsSites')}</a></li>
             <li><a href="#marking">{t('optionsMarking')}</a></li>
+            <li><a href="#region">{t('optionsRegion')}</a></li>
             <li><a href="#notifications">{t('optionsNotifications')}</a></li>
             <li><a href="#data">{t('optionsData')}</a></li>
           </ul>
         </nav>
+        <p class="app-small">
+          <a id="privacy-link" href={browser.runtime.getURL(PRIVACY_PATH as '/popup.html')} target="_blank" rel="noopener">
+            {t('optionsPrivacy')}
+          </a>
+        </p>
         <p class="app-small ss-muted" role="status" aria-live="polite" id="options-status">
           {status}
         </p>
@@ -58,6 +69,7 @@ export function OptionsApp() {
           <>
             <SitesSection settings={state.value} save={save} />
             <MarkingSection settings={state.value} save={save} />
+            <RegionSection settings={state.value} save={save} />
             <NotificationsSection settings={state.value} save={save} />
             <DataSection settings={state.value} save={save} onImported={refresh} />
           </>

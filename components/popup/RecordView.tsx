@@ -1,5 +1,6 @@
 // The full record of one device: every spec, the status timeline per region, every name, rumors with
 // sources and outcomes, variants, what it was compared with, and where the reader read about it.
+import { ReportForm } from '../device/ReportForm';
 import { deviceTitle } from '../../core/names';
 import type { ComponentChildren } from 'preact';
 import { FollowButton, NameList, OverdueNote, RumorList, SpecTable, StatusBadge, StatusTimeline } from '../device/index';
@@ -138,6 +139,8 @@ export function RecordView({ id, tabId }: { id: string; tabId?: number | undefin
       <Section id="reading" title={t('popupReadingTitle')}>
         <ReadingSection deviceId={device.id} />
       </Section>
+      {/* The card's "Report wrong data" opens this record at #report, with the form open. */}
+      <ReportForm deviceId={device.id} deviceTitle={title} open={location.hash === '#report'} />
     </article>
   );
 }

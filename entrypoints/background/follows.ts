@@ -8,7 +8,7 @@ import { stableStringify } from '../../core/feed';
 import type { Device } from '../../core/schema';
 import { getDB, type FollowRecord } from '../../utils/db';
 import type { ChangeNote, DeviceSummary, FollowEntry } from '../../utils/protocol';
-import { normalizeSettings } from '../../utils/settings-model';
+import { normalizeSettings, statusRegion } from '../../utils/settings-model';
 import { MAX_FOLLOWS } from '../../utils/reader-data';
 import { isSyncBehind, readLocalCopy, readSyncCopy } from '../../utils/reader-copies';
 import { copyReaderData } from '../../utils/reader-recovery';
@@ -144,11 +144,12 @@ export async function listFollows(): Promise<FollowEntry[]> {
   // Through index-store, which serves them from memory during a first install (see setFollow).
   const devices = await peekDevices(follows.map((f) => f.id));
   const unseen = (await readLog()).filter((c) => !c.seen);
+  const region = statusRegion(normalizeSettings((await db.get('settings', 'settings'))?.value));
   const entries = follows.map((f, i): FollowEntry => {
     // A device that left the index is still shown as last told, so the reader can unfollow it.
     const record = devices[i] ?? f.snapshot;
     return {
-      summary: record ? summarize(record, true) : fallbackSummary(f.id),
+      summary: record ? summarize(record, true, region) : fallbackSummary(f.id),
       since: f.since,
       muted: f.muted,
       unseenChanges: unseen.filter((c) => c.deviceId === f.id).map(toNote),

@@ -8,6 +8,7 @@ import { currentStatus } from '../../core/status';
 import { ensureIndex, getDevice, getSummaries, restoreShippedIndex } from './index-store';
 import { detectOnPage } from './detect';
 import { loadSettings, saveSettings } from '../../utils/settings';
+import { statusRegion } from '../../utils/settings-model';
 import { broadcastSettings } from './broadcast';
 import { getDB } from '../../utils/db';
 import { rejectMatch } from './rejections';
@@ -25,8 +26,9 @@ export function createHandlers(): Handlers {
       const device = await getDevice(id);
       if (!device) return null;
       const follow = await (await getDB()).get('follows', id);
-      const now = currentStatus(device);
-      const then = at ? currentStatus(device, at.slice(0, 10)) : undefined;
+      const region = statusRegion(await loadSettings());
+      const now = currentStatus(device, undefined, region);
+      const then = at ? currentStatus(device, at.slice(0, 10), region) : undefined;
       return {
         device,
         following: follow !== undefined,
@@ -75,7 +77,7 @@ export function createHandlers(): Handlers {
     forgetReadingHistory: () => forgetReadingHistory(),
     comparedWith: ({ id }) => comparedWith(id),
     recentChanges: () => recentChanges(),
-    openRecord: ({ id }, sender) => openRecord(id, sender.tab?.id),
+    openRecord: ({ id, section }, sender) => openRecord(id, sender.tab?.id, undefined, section),
   };
 }
 

@@ -14,6 +14,8 @@ import { keySpecs } from '../../core/summary';
 import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import { abortQuietly, getDB, isQuotaError, recordStorageProblem, type SpecScoutDB } from '../../utils/db';
 import type { DeviceSummary, UpdateReport } from '../../utils/protocol';
+import { loadSettings } from '../../utils/settings';
+import { statusRegion } from '../../utils/settings-model';
 import { keepAliveWhile } from './keep-alive';
 import { recordUpdate } from './update-log';
 
@@ -506,8 +508,9 @@ export async function followedIds(): Promise<Set<string>> {
   return new Set(await (await getDB()).getAllKeys('follows'));
 }
 
-export function summarize(device: Device, following: boolean): DeviceSummary {
-  const status = currentStatus(device);
+/** `region`: the reader's (settings-model `statusRegion`), undefined for every region. */
+export function summarize(device: Device, following: boolean, region?: string): DeviceSummary {
+  const status = currentStatus(device, undefined, region);
   return {
     id: device.id,
     brand: device.brand,
@@ -521,6 +524,7 @@ export function summarize(device: Device, following: boolean): DeviceSummary {
 }
 
 export async function getSummaries(ids: readonly string[]): Promise<DeviceSummary[]> {
-  const [devices, follows] = await Promise.all([getDevices(ids), followedIds()]);
-  return devices.map((d) => summarize(d, follows.has(d.id)));
+  const [devices, follows, settings] = await Promise.all([getDevices(ids), followedIds(), loadSettings()]);
+  const region = statusRegion(settings);
+  return devices.map((d) => summarize(d, follows.has(d.id), region));
 }

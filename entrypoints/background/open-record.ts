@@ -13,13 +13,14 @@ const OPENED_KEY = 'recordTabsOpenedAt';
 // Serialised, so two requests arriving together cannot both read the same count.
 let queue: Promise<unknown> = Promise.resolve();
 
-export function openRecord(id: string, openerTabId?: number, now: () => number = Date.now): Promise<{ ok: true }> {
-  const run = queue.then(() => openWithinBudget(id, openerTabId, now()));
+/** `section: 'report'`: the record opens at its "Report wrong data" form. */
+export function openRecord(id: string, openerTabId?: number, now: () => number = Date.now, section?: 'report'): Promise<{ ok: true }> {
+  const run = queue.then(() => openWithinBudget(id, openerTabId, now(), section));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function openWithinBudget(id: string, openerTabId: number | undefined, at: number): Promise<{ ok: true }> {
+async function openWithinBudget(id: string, openerTabId: number | undefined, at: number, section?: 'report'): Promise<{ ok: true }> {
   const stored = (await browser.storage.session.get(OPENED_KEY))[OPENED_KEY];
   // Times from the last minute only; a time in the future (the clock was set back) is dropped too.
   const recent = (Array.isArray(stored) ? stored : []).filter((t): t is number => typeof t === 'number' && t > at - MINUTE_MS && t <= at);
@@ -27,7 +28,7 @@ async function openWithinBudget(id: string, openerTabId: number | undefined, at:
     throw new Error(`openRecord: ${RECORD_TABS_PER_MINUTE} record tabs were opened in the last minute; try again shortly`);
   }
   await browser.storage.session.set({ [OPENED_KEY]: [...recent, at] });
-  const url = browser.runtime.getURL(`/popup.html?device=${encodeURIComponent(id)}`);
+  const url = browser.runtime.getURL(`/popup.html?device=${encodeURIComponent(id)}${section ? `#${section}` : ''}`);
   await browser.tabs.create({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) });
   return { ok: true };
 }

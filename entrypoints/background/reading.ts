@@ -6,6 +6,7 @@ import { currentStatus } from '../../core/status';
 import { getDB } from '../../utils/db';
 import type { DeviceSummary, ReadingEntry } from '../../utils/protocol';
 import { loadSettings } from '../../utils/settings';
+import { statusRegion } from '../../utils/settings-model';
 import { siteOfUrl } from '../../components/common/site-access';
 import { getDevices, getSummaries } from './index-store';
 
@@ -40,7 +41,8 @@ export async function recordReading(
   const clean = articleUrl(url);
   const heading = title?.trim().slice(0, 300);
   if (!clean || !heading || deviceIds.length === 0 || deviceIds.length > MAX_DEVICES_PER_ARTICLE) return;
-  if (!(await loadSettings()).keepReadingHistory) return;
+  const settings = await loadSettings();
+  if (!settings.keepReadingHistory) return;
   const devices = await getDevices([...new Set(deviceIds)]);
   const date = publishedAt && /^\d{4}(-\d{2}(-\d{2})?)?/.test(publishedAt) ? publishedAt.slice(0, 10) : undefined;
   const site = siteOfUrl(clean) ?? new URL(clean).hostname;
@@ -48,7 +50,7 @@ export async function recordReading(
   const tx = db.transaction('reading', 'readwrite');
   for (const device of devices) {
     // The status when the article was written, or when it was read if the page gives no date.
-    const then = currentStatus(device, date ?? at.slice(0, 10));
+    const then = currentStatus(device, date ?? at.slice(0, 10), statusRegion(settings));
     void tx.store.put({
       deviceId: device.id,
       url: clean,

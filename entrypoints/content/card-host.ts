@@ -19,7 +19,7 @@ import { placeCard } from './position';
 export interface CardHostDeps {
   load(id: string): Promise<DeviceDetail | null>;
   onReject(target: CardTarget, scope: RejectScope): void;
-  onOpenRecord(id: string): void;
+  onOpenRecord(id: string, section?: 'report'): void;
   /** The card asked to close (its × button or Escape inside it). */
   onCloseRequest(): void;
 }
@@ -193,7 +193,7 @@ export class CardHost {
           if (box) this.place(box);
         },
         onClose: () => this.deps.onCloseRequest(),
-        onOpenRecord: (id: string) => this.deps.onOpenRecord(id),
+        onOpenRecord: (id: string, section?: 'report') => this.deps.onOpenRecord(id, section),
         onReject: (scope: RejectScope) => this.deps.onReject(shown.target, scope),
       }),
       ui.uiContainer,

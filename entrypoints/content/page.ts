@@ -78,10 +78,10 @@ export class PageMarker {
     this.card = new CardHost(ctx, {
       load: (id) => sendToBackground('getDevice', this.publishedAt ? { id, at: this.publishedAt } : { id }),
       onReject: (target, scope) => void this.reject(target, scope),
-      onOpenRecord: (id) => {
+      onOpenRecord: (id, section) => {
         // One record tab per card open: the card closes as its tab opens (the worker bounds tabs per minute too).
         this.hover.hide();
-        void sendToBackground('openRecord', { id }).catch(() => undefined);
+        void sendToBackground('openRecord', { id, ...(section ? { section } : {}) }).catch(() => undefined);
       },
       onCloseRequest: () => this.hover.hide(),
     });

@@ -37,6 +37,12 @@ describe('opening the full record', () => {
     expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/popup\.html\?device=sony-xperia-z1$/));
   });
 
+  it('opens it at the "Report wrong data" form for the card\'s report action', async () => {
+    await openRecord('sony-xperia-z1', undefined, Date.now, 'report');
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/popup\.html\?device=sony-xperia-z1#report$/));
+  });
+
   it('opens at most six record tabs a minute, however many are asked for at once, and more a minute later', async () => {
     let now = 1_000_000;
     const clock = () => now;

@@ -115,6 +115,7 @@ describe('the card content', () => {
     expect(out.text).toContain('Partly right');
     expect(out.text).toContain('Not this device');
     expect(out.text).toContain('Don\u2019t mark on this site');
+    expect(out.text).toContain('Report wrong data');
     expect(out.leaves).toEqual([{ name: 'FollowButton', props: { id: Z1_COMPACT.id, following: false } }]);
   });
 

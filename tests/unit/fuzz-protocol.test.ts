@@ -19,7 +19,7 @@ const FIELDS: Record<BackgroundType, string[]> = {
   search: ['query', 'limit'], setFollow: ['id', 'follow'], setMuted: ['id', 'muted'], listFollows: [], markChangesSeen: [],
   getSettings: [], setSettings: ['patch'], rejectMatch: ['site', 'deviceId', 'matchedName', 'scope'], checkNow: [], restoreBuiltInData: [],
   getIndexInfo: [], exportData: [], previewImport: ['json'], importData: ['json', 'settings'], backupStatus: [], dismissDataNotices: [], resetData: ['keepFollows'], readingHistory: ['deviceId'],
-  forgetReadingHistory: [], comparedWith: ['id'], recentChanges: [], openRecord: ['id'],
+  forgetReadingHistory: [], comparedWith: ['id'], recentChanges: [], openRecord: ['id', 'section'],
 };
 
 const hostileKey = fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'id', 'text', 'data');

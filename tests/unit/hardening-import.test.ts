@@ -76,7 +76,7 @@ describe('import validation before any change', () => {
     expect(stored.feedUrls).toEqual(['https://feeds.example/ok.json']);
     expect(stored.disabledSites).toEqual(['example.com']);
     expect(stored.enabledSites).toEqual([]);
-    expect(stored.region).toBe('US');
+    expect(stored.region).toBe('');
     expect(stored.hoverDelayMs).toBe(0);
     expect(stored.notifications).toMatchObject({ enabled: true, dailyCap: 100, kinds: ['status'] });
     expect(stored.markStyle).toBe('background');
@@ -119,7 +119,7 @@ describe('a crafted file cannot change settings unseen', () => {
         { key: 'markStyle', added: [], removed: [], from: 'underline', to: 'off' },
         { key: 'notifications.enabled', added: [], removed: [], from: 'true', to: 'false' },
         // The file has no region: importing its settings would put the default back, and says so.
-        { key: 'region', added: [], removed: [], from: 'DE', to: 'US' },
+        { key: 'region', added: [], removed: [], from: 'DE', to: '' },
       ],
     });
     expect(await everything()).toEqual(before);

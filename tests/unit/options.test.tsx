@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { parseSiteInput } from '../../components/options/SitesSection';
 import { kindKey } from '../../components/options/NotificationsSection';
+import { canOpenShortcutSettings, shortcutHelpKey } from '../../components/options/MarkingSection';
 import { plainError, SETTING_LABEL } from '../../components/options/BackupSection';
 import { SETTING_ORDER } from '../../utils/settings-diff';
 import type { DeviceSummary, Settings } from '../../utils/protocol';
@@ -62,6 +63,33 @@ describe('the options page', () => {
     worker();
     const root = await mount(<OptionsApp />);
     await until(() => expect(text(need(root, 'kbd'))).toBe('Alt+Shift+S'));
+  });
+
+  it('names the Chrome shortcut page in a Chrome build, with a button that opens it', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    await until(() => expect(text(need(root, '#shortcut-help'))).toContain('chrome://extensions/shortcuts'));
+  });
+
+  it('lets the reader choose the region status and dates are shown for, any region by default', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    const select = await until(() => need(root, '#region-select') as HTMLSelectElement);
+    // linkedom has no select.value: the first option is the default setting's.
+    expect(DEFAULT_SETTINGS.region).toBe('');
+    expect(select.options[0]?.getAttribute('value')).toBe('');
+    expect(text(select.options[0]!)).toBe('Any region (where it came out first)');
+    expect([...select.options].map((o) => o.getAttribute('value'))).toContain('JP');
+    await change(select, (el) => void Object.defineProperty(el, 'value', { value: 'JP', configurable: true }));
+    await until(() => expect(settings.region).toBe('JP'));
+  });
+
+  it('links to the privacy policy shipped inside the extension', async () => {
+    worker();
+    const root = await mount(<OptionsApp />);
+    const link = await until(() => need(root, '#privacy-link'));
+    expect(link.getAttribute('href')).toMatch(/\/PRIVACY\.txt$/);
+    expect(text(link)).toContain('Privacy');
   });
 
   it('stops a kind of change from notifying', async () => {
@@ -129,6 +157,18 @@ describe('options helpers', () => {
     expect(parseSiteInput('javascript:alert(1)')).toBeNull();
     expect(parseSiteInput('localhost')).toBeNull();
     expect(parseSiteInput('')).toBeNull();
+  });
+
+  it('names Firefox’s own shortcut page in a Firefox build, and offers no button it cannot honour', () => {
+    const firefox = getMessage(shortcutHelpKey(true));
+    expect(firefox).toContain('about:addons');
+    expect(firefox).toContain('Manage Extension Shortcuts');
+    expect(firefox).not.toContain('chrome://');
+    expect(getMessage(shortcutHelpKey(false))).toContain('chrome://extensions/shortcuts');
+    const withoutApi = {} as Parameters<typeof canOpenShortcutSettings>[1];
+    expect(canOpenShortcutSettings(true, withoutApi)).toBe(false);
+    expect(canOpenShortcutSettings(true, { openShortcutSettings: async () => {} } as Parameters<typeof canOpenShortcutSettings>[1])).toBe(true);
+    expect(canOpenShortcutSettings(false, withoutApi)).toBe(true);
   });
 
   it('has an English label for every change kind', () => {

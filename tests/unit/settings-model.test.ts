@@ -24,6 +24,6 @@ describe('settings', () => {
     expect(s.feedUrls).toEqual(['https://feeds.example/index.json', 'http://127.0.0.1:8080/feed.json']);
     expect(s.notifications.dailyCap).toBe(100);
     expect(s.notifications.kinds).toEqual(['status']);
-    expect(s.region).toBe('US');
+    expect(s.region).toBe('');
   });
 });
