@@ -115,7 +115,7 @@ describe('a crafted file cannot change settings unseen', () => {
       hasSettings: true,
       settingChanges: [
         { key: 'feedUrls', added: ['https://attacker.example/index.json'], removed: ['https://feeds.example/a.json'] },
-        { key: 'refreshHours', added: [], removed: [], from: '12', to: '1' },
+        { key: 'refreshHours', added: [], removed: [], from: '6', to: '1' },
         { key: 'markStyle', added: [], removed: [], from: 'underline', to: 'off' },
         { key: 'notifications.enabled', added: [], removed: [], from: 'true', to: 'false' },
         // The file has no region: importing its settings would put the default back, and says so.
@@ -130,7 +130,7 @@ describe('a crafted file cannot change settings unseen', () => {
     expect(result).toEqual({ ok: true, message: 'Imported 1 follow (1 new); settings kept as they were.' });
     const settings = await loadSettings();
     expect(settings.feedUrls).toEqual(['https://feeds.example/a.json']);
-    expect(settings).toMatchObject({ region: 'DE', refreshHours: 12, markStyle: 'underline' });
+    expect(settings).toMatchObject({ region: 'DE', refreshHours: 6, markStyle: 'underline' });
     expect((await everything()).follows.map((f) => f.id)).toEqual(['acme-nova', 'acme-orbit']);
   });
 
