@@ -122,6 +122,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
+    // The https fixture server's certificate is a throwaway self-signed one.
+    acceptInsecureCerts: true,
     defaultViewport: { width: 1280, height: 900 },
     // Lets WebDriver open moz-extension:// pages (Firefox 153 refuses them to a remote client otherwise).
     args: ['--remote-allow-system-access'],
@@ -157,7 +159,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     browser,
     server,
     downloadDir,
-    newsUrl: (path, host = 'www.gsmarena.com') => `http://${host}/${path.replace(/^\//, '')}`,
+    // https: the add-on runs on the news sites' https pages only; the proxy tunnels them to the https fixture server.
+    newsUrl: (path, host = 'www.gsmarena.com') => `https://${host}/${path.replace(/^\//, '')}`,
     openPage,
     openExtensionPage,
     inExtension,
@@ -255,7 +258,8 @@ export async function cardButton(page: Page, name: string): Promise<ElementHandl
   const dialog = await cardDialog(page);
   if (!dialog) return null;
   for (const button of await dialog.$$('button')) {
-    const label = await button.evaluate((b) => b.getAttribute('aria-label') ?? (b.textContent ?? '').trim());
+    // innerText, not textContent: the Follow button lays out both labels and hides the one not shown.
+    const label = await button.evaluate((b) => b.getAttribute('aria-label') ?? ((b as HTMLElement).innerText ?? '').trim());
     if (label === name) return button;
   }
   return null;

@@ -126,7 +126,7 @@ describe('a reader in Firefox', () => {
     const popup = await session.openExtensionPage(`popup.html?tab=${await tabIdOf(session, url)}`);
     // "On this page" shows the follow made on the card, not the state the page was read with.
     const row = (await popup.waitForSelector(`#panel-page [data-device-id="${picked.before.id}"] button[aria-pressed]`, { timeout: 10_000 }))!;
-    expect(await row.evaluate((b) => [b.getAttribute('aria-pressed'), b.textContent])).toEqual(['true', say('cardFollowing')]);
+    expect(await row.evaluate((b) => [b.getAttribute('aria-pressed'), (b as HTMLElement).innerText.trim()])).toEqual(['true', say('cardFollowing')]);
     await (await popup.waitForSelector('#tab-following'))!.click();
     await expect
       .poll(() => popup.$$eval('#panel-following [data-device-id]', (rows) => rows.map((r) => r.getAttribute('data-device-id'))), { timeout: 10_000 })

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
+import { connect, type Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -68,6 +69,22 @@ export async function startFixtureServer(root = FIXTURES_DIR): Promise<FixtureSe
   const tlsServer = createTlsServer(selfSignedCertificate(), handle);
   const port = await listen(server);
   const tlsPort = await listen(tlsServer);
+  // A browser using this server as its proxy (Firefox's manual proxy prefs) asks for https hosts with CONNECT:
+  // every such tunnel ends at the https server, whatever host was asked for.
+  server.on('connect', (_req: IncomingMessage, client: Socket, head: Buffer) => {
+    const upstream = connect(tlsPort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    const drop = () => {
+      upstream.destroy();
+      client.destroy();
+    };
+    upstream.on('error', drop);
+    client.on('error', drop);
+  });
   return {
     port,
     origin: `http://127.0.0.1:${port}`,
