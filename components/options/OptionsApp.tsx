@@ -1,6 +1,6 @@
 // The options page: where SpecScout runs, how it marks, what notifies, and the reader's data. Every
 // change is saved at once through the worker (setSettings), which tells open tabs so marks follow.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../utils/messaging';
 import type { Settings } from '../../utils/protocol';
@@ -22,16 +22,23 @@ export type SavePatch = (patch: Partial<Settings>) => Promise<void>;
 export function OptionsApp() {
   const [state, reload, set] = useAsync(() => sendToBackground('getSettings', {}), []);
   const [status, setStatus] = useState('');
+  // Saves can overlap (two quick clicks while the worker writes its storage copies): only the latest save's
+  // answer is shown, or an older answer would flip the control back to the earlier choice.
+  const latestSave = useRef(0);
   const save: SavePatch = async (patch) => {
+    const mine = ++latestSave.current;
     setStatus('');
     const before = state.state === 'ready' ? state.value : null;
     // Shown at once, so a control never flips back while the worker saves; the worker's normalised answer
     // then replaces it, and a failed save puts the previous settings back.
     if (before) set({ ...before, ...patch, notifications: { ...before.notifications, ...(patch.notifications ?? {}) } });
     try {
-      set(await sendToBackground('setSettings', { patch }));
+      const saved = await sendToBackground('setSettings', { patch });
+      if (mine !== latestSave.current) return;
+      set(saved);
       setStatus(t('optionsSaved'));
     } catch (error) {
+      if (mine !== latestSave.current) return;
       if (before) set(before);
       setStatus(t('optionsSaveFailed', error instanceof Error ? error.message : String(error)));
     }
