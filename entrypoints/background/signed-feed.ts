@@ -13,6 +13,7 @@ import { getMeta, setMeta } from '../../utils/db';
 import type { UpdateReport } from '../../utils/protocol';
 import { applyFeedToStore, ensureIndex, FeedNotApplicable, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
 import { recordUpdate } from './update-log';
+import { cappedChunks } from '../../utils/capped-stream';
 import { redirectProblem } from './redirects';
 
 export const SIGNED_STATE_KEY = 'signedFeed';
@@ -57,16 +58,9 @@ async function readBytes(response: Response, maxBytes: number, what: string): Pr
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new Refused(`oversized: ${what} is more than ${maxBytes} bytes`);
-      }
-      chunks.push(value);
+    for await (const chunk of cappedChunks(response.body.getReader(), maxBytes, () => new Refused(`oversized: ${what} is more than ${maxBytes} bytes`))) {
+      total += chunk.byteLength;
+      chunks.push(chunk);
     }
   }
   const out = new Uint8Array(total);
@@ -83,17 +77,9 @@ async function gunzipText(bytes: Uint8Array<ArrayBuffer>, maxBytes: number, what
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new Refused(`oversized: ${what} unpacks to more than the ${maxBytes} bytes its manifest says`);
-      }
-      text += decoder.decode(value, { stream: true });
+    for await (const chunk of cappedChunks(reader, maxBytes, () => new Refused(`oversized: ${what} unpacks to more than the ${maxBytes} bytes its manifest says`))) {
+      text += decoder.decode(chunk, { stream: true });
     }
     return text + decoder.decode();
   } catch (error) {

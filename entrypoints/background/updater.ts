@@ -13,6 +13,7 @@ import { builtInFeedSource } from '../../utils/feed-source';
 import type { FeedSource } from '../../core/feed-keys';
 import { refreshSigned } from './signed-feed';
 import { applyFeedToStore, ensureIndex, FeedNotApplicable, SHIPPED_SIZE_KEY, type InstalledIndexMeta } from './index-store';
+import { cappedChunks } from '../../utils/capped-stream';
 import { reconcileFollows } from './follows';
 
 export const REFRESH_ALARM = 'specscout-refresh';
@@ -138,19 +139,10 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     throw new FeedTooLarge(`oversized: ${declared} bytes > limit of ${maxBytes}`);
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let bytes = 0;
   let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new FeedTooLarge(`oversized: more than ${maxBytes} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
+  for await (const chunk of cappedChunks(response.body.getReader(), maxBytes, () => new FeedTooLarge(`oversized: more than ${maxBytes} bytes`))) {
+    text += decoder.decode(chunk, { stream: true });
   }
   return text + decoder.decode();
 }
